@@ -1,0 +1,51 @@
+"""Build stage: run the chosen renderers into a folder, all outputs or none.
+
+The stages, in order:
+1. choose the renderers (all registered ones, or those named with --only);
+2. fix the build date (SOURCE_DATE_EPOCH, else the agenda's first day);
+3. run every renderer into a staging folder;
+4. move every output into place, only once all renderers have succeeded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from podium.context import BuildContext
+from podium.fonts import bundled
+from podium.load import Programme
+from podium.output import Written, build_epoch, staged
+from podium.problems import did_you_mean
+from podium.renderers import RENDERERS, Renderer
+
+
+class UnknownRenderer(ValueError):
+    """--only named an output that does not exist."""
+
+
+def choose(names: Sequence[str] | None) -> dict[str, Renderer]:
+    if not names:
+        return dict(RENDERERS)
+    unknown = [n for n in names if n not in RENDERERS]
+    if unknown:
+        n = unknown[0]
+        raise UnknownRenderer(f"unknown output '{n}'{did_you_mean(n, RENDERERS)} "
+                              f"(choose from {', '.join(RENDERERS) or 'none'})")
+    return {n: RENDERERS[n] for n in names}
+
+
+def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None,
+          options: dict[str, str] | None = None) -> list[Written]:
+    """Build the chosen outputs of `programme` into `out_dir`; return what was written."""
+    renderers = choose(only)                                              # 1
+    epoch = build_epoch(programme.agenda)                                 # 2
+    written: list[Written] = []
+    with staged(out_dir) as stage:
+        ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch,
+                           stage=stage, options=dict(options or {}))
+        for render in renderers.values():                                 # 3
+            written += render(ctx)
+        staged_paths = [(w, out_dir / w.path.relative_to(stage.dir)) for w in written]
+    # 4 happened as the `with` block closed; report the final places.
+    return [Written(final, w.pages) for w, final in staged_paths]

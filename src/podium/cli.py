@@ -1,0 +1,92 @@
+"""Command stage: the `podium` command line (check, build, schema)."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from podium import __version__
+from podium.build import UnknownRenderer, build
+from podium.load import Programme, load
+from podium.model import json_schema
+from podium.problems import AgendaError
+
+EXIT_INPUT = 2
+
+agenda_argument = click.argument(
+    "agenda", required=False, default="agenda.yaml",
+    type=click.Path(dir_okay=False, path_type=Path))
+
+
+def _load_or_exit(agenda: Path) -> Programme:
+    try:
+        programme = load(agenda)
+    except AgendaError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        errors = sum(p.is_error for p in exc.problems)
+        click.echo(f"{errors} error{'s' * (errors != 1)} in {agenda}", err=True)
+        sys.exit(EXIT_INPUT)
+    for w in programme.warnings:
+        click.echo(str(w), err=True)
+    return programme
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if n < 1024 or unit == "MB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024  # type: ignore[assignment]
+    return f"{n} B"  # pragma: no cover
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="podium")
+def main() -> None:
+    """Turn one agenda.yaml into a programme booklet, badges, door signs and an online agenda."""
+
+
+@main.command()
+@agenda_argument
+def check(agenda: Path) -> None:
+    """Check AGENDA (default ./agenda.yaml) and report every problem at once."""
+    p = _load_or_exit(agenda)
+    a = p.agenda
+    items = sum(len(d.items) for d in a.days)
+    extra = f", {len(p.attendees)} attendees" if p.attendees else ""
+    click.echo(f"{agenda}: ok: {len(a.days)} days, {items} items, {len(a.people)} people{extra}")
+
+
+@main.command(name="build")
+@agenda_argument
+@click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Output folder (default: build/ beside the agenda).")
+@click.option("--only", default="", metavar="NAMES",
+              help="Comma-separated outputs to build (default: all).")
+@click.option("--people", default="", metavar="IDS",
+              help="Badges only for these people (comma-separated ids or names), for reprints.")
+def build_command(agenda: Path, out_dir: Path | None, only: str, people: str) -> None:
+    """Build every output of AGENDA (default ./agenda.yaml)."""
+    programme = _load_or_exit(agenda)
+    target = out_dir or (agenda.parent / "build")
+    names = [n.strip() for n in only.split(",") if n.strip()]
+    options = {"people": people} if people else {}
+    try:
+        written = build(programme, target, names, options)
+    except (UnknownRenderer, AgendaError) as exc:
+        click.echo(f"podium: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    if not written:
+        click.echo("nothing to build: no outputs are registered yet")
+    for w in written:
+        pages = f"{w.pages} page{'s' * (w.pages != 1)}" if w.pages is not None else ""
+        click.echo(f"wrote {w.path}  {pages:>10}  {_size(w.size):>9}")
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of agenda.yaml (for editor autocompletion)."""
+    click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))

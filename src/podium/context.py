@@ -1,0 +1,34 @@
+"""Rendering stage: what every renderer is handed (programme, fonts, build date, staging)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from podium.fonts import FontRegistry
+from podium.load import Programme
+from podium.output import Staging
+from podium.resources import templates_dir
+
+
+@dataclass(frozen=True)
+class BuildContext:
+    """Everything a renderer may use; renderers share no other state."""
+
+    programme: Programme
+    fonts: FontRegistry
+    epoch: int
+    """Seconds since 1970 written as the creation date of every output."""
+    stage: Staging
+    options: dict[str, str] = field(default_factory=dict)
+    """Renderer options given on the command line (for example `people` for badge reprints)."""
+
+    def out(self, name: str) -> Path:
+        """The staged path of an output file called `name`."""
+        return self.stage.path(name)
+
+    @property
+    def template_dirs(self) -> list[Path]:
+        """Template folders, the user's own (beside the agenda) before the bundled one."""
+        user = self.programme.base_dir / "templates"
+        return [user, templates_dir()] if user.is_dir() else [templates_dir()]

@@ -1,0 +1,121 @@
+"""Font stage: the one registry of bundled fonts that every renderer draws with.
+
+No renderer may reach a system font: PDFs must be the same on every machine. The registry
+is an immutable value built from the files in `fonts/`, never module-level mutable state."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cached_property, lru_cache
+from pathlib import Path
+
+from fontTools.ttLib import TTFont
+
+from podium.resources import fonts_dir
+
+# Format and control characters are not drawn: they steer shaping (ZWJ, ZWNJ) or layout.
+_INVISIBLE = {"Cc", "Cf", "Zl", "Zp"}
+
+
+@dataclass(frozen=True)
+class Face:
+    """One font file: a family in one weight and style."""
+
+    path: Path
+    family: str
+    bold: bool
+    italic: bool
+
+    @property
+    def name(self) -> str:
+        """A unique name for registering this face with a PDF library."""
+        return self.path.stem
+
+    @cached_property
+    def codepoints(self) -> frozenset[int]:
+        font = TTFont(self.path, lazy=True)
+        try:
+            return frozenset(font.getBestCmap() or {})
+        finally:
+            font.close()
+
+
+def _read_face(path: Path) -> Face:
+    font = TTFont(path, lazy=True)
+    try:
+        names = font["name"]
+        family = str(names.getBestFamilyName() if hasattr(names, "getBestFamilyName")
+                     else names.getDebugName(1))
+        style_bits = font["head"].macStyle
+        if "glyf" not in font:
+            raise ValueError(f"{path.name}: only TrueType-outline fonts can be embedded by "
+                             "every renderer (this one has CFF outlines)")
+    finally:
+        font.close()
+    return Face(path=path, family=family, bold=bool(style_bits & 1), italic=bool(style_bits & 2))
+
+
+@dataclass(frozen=True)
+class FontRegistry:
+    """The bundled faces, in fallback order: the main families first, then the script fonts."""
+
+    faces: tuple[Face, ...]
+
+    def face(self, family: str, *, bold: bool = False, italic: bool = False) -> Face:
+        """The face of `family` in this weight and style (or the nearest one that exists)."""
+        candidates = [f for f in self.faces if f.family == family]
+        if not candidates:
+            raise KeyError(f"no bundled font family '{family}'")
+        def score(f: Face) -> int:
+            return (f.bold != bold) * 2 + (f.italic != italic)
+        return min(candidates, key=score)
+
+    @property
+    def families(self) -> list[str]:
+        return list(dict.fromkeys(f.family for f in self.faces))
+
+    @cached_property
+    def _coverage(self) -> frozenset[int]:
+        out: set[int] = set()
+        for f in self.faces:
+            out |= f.codepoints
+        return frozenset(out)
+
+    def missing(self, text: str) -> list[str]:
+        """Characters of `text` that no bundled font can draw, each once, in order."""
+        cover = self._coverage
+        gaps = (c for c in text if ord(c) not in cover and unicodedata.category(c) not in _INVISIBLE)
+        return list(dict.fromkeys(gaps))
+
+    def fallback_for(self, char: str, family: str, *, bold: bool = False) -> Face | None:
+        """The face that draws `char`: the wanted family first, then the others in order."""
+        code = ord(char)
+        preferred = [f for f in self.faces if f.family == family and f.bold == bold]
+        others = [f for f in self.faces if f.bold == bold] + list(self.faces)
+        return next((f for f in [*preferred, *others] if code in f.codepoints), None)
+
+
+# The main families come first so that fallback only reaches script fonts when needed.
+_MAIN_FAMILIES = ("Noto Sans", "Noto Serif")
+
+
+def _order(face: Face) -> tuple[int, str, bool, bool]:
+    rank = _MAIN_FAMILIES.index(face.family) if face.family in _MAIN_FAMILIES else len(_MAIN_FAMILIES)
+    return (rank, face.family, face.bold, face.italic)
+
+
+def registry_from(paths: Iterable[Path]) -> FontRegistry:
+    return FontRegistry(tuple(sorted((_read_face(p) for p in paths), key=_order)))
+
+
+@lru_cache(maxsize=1)
+def bundled() -> FontRegistry:
+    """The fonts shipped with podium (read once per process; the value never changes)."""
+    return registry_from(sorted(fonts_dir().glob("*.ttf")))
+
+
+def describe_char(char: str) -> str:
+    name = unicodedata.name(char, "unnamed character")
+    return f"'{char}' (U+{ord(char):04X} {name})"

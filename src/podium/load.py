@@ -1,0 +1,113 @@
+"""Loading stage: agenda.yaml (and its attendees CSV) in, a checked `Programme` out.
+
+The stages, in order:
+1. read the YAML with the position of every key and value;
+2. validate it against the typed schema;
+3. read the attendees CSV it names, if any;
+4. cross-check ids, references and times on the raw data (so they run even after 2 fails);
+5. check that the bundled fonts can draw every character;
+6. raise `AgendaError` with every problem found, or return the programme and its warnings.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from podium.attendees import Attendee, read_attendees
+from podium.checks import cross_check
+from podium.fonts import FontRegistry, bundled, describe_char
+from podium.model import Agenda
+from podium.problems import AgendaError, Problem, display_name, sort_problems
+from podium.schema_errors import schema_problems
+from podium.yamlsource import Located, Path_, read_yaml
+
+
+@dataclass
+class Programme:
+    """A loaded, checked agenda and everything it refers to."""
+
+    agenda: Agenda
+    source: Path
+    attendees: list[Attendee] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+
+    @property
+    def base_dir(self) -> Path:
+        """The folder of the agenda file; relative paths in it start here."""
+        return self.source.parent
+
+
+def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    if isinstance(data, str):
+        yield path, data
+    elif isinstance(data, dict):
+        for k, v in data.items():
+            yield from _strings(v, (*path, k))
+    elif isinstance(data, list):
+        for i, v in enumerate(data):
+            yield from _strings(v, (*path, i))
+
+
+def coverage_problems(located: Located, fonts: FontRegistry) -> list[Problem]:
+    """A positioned error for each text that holds a character no bundled font can draw."""
+    out = []
+    for path, text in _strings(located.data):
+        gaps = fonts.missing(unicodedata.normalize("NFC", text))
+        if gaps:
+            chars = ", ".join(describe_char(c) for c in gaps)
+            out.append(located.problem(path, f"no bundled font can draw {chars} in '{text.strip()}'"))
+    return out
+
+
+def _attendee_problems(located: Located) -> tuple[list[Attendee], list[Problem]]:
+    data = located.data if isinstance(located.data, dict) else {}
+    rel = data.get("attendees")
+    if not isinstance(rel, str) or not rel.strip():
+        return [], []
+    path = located.source.path.parent / rel
+    if not path.is_file():
+        return [], [located.problem(("attendees",), f"file '{rel}' not found (looked in {path.parent})")]
+    return read_attendees(path)
+
+
+def _attendee_coverage(attendees: list[Attendee], fonts: FontRegistry, csv_name: str) -> list[Problem]:
+    out = []
+    for a in attendees:
+        for label in ("name", "title", "role", "organisation", "country", "category"):
+            text = getattr(a, label) or ""
+            gaps = fonts.missing(text)
+            if gaps:
+                chars = ", ".join(describe_char(c) for c in gaps)
+                out.append(Problem(csv_name, a.row, None, label,
+                                   f"no bundled font can draw {chars} in '{text}'"))
+    return out
+
+
+def load(path: str | Path, *, fonts: FontRegistry | None = None) -> Programme:
+    """Load and check an agenda; raise `AgendaError` listing every error at once."""
+    source = Path(path)
+    if not source.is_file():
+        raise AgendaError([Problem(str(source), 1, None, "", "file not found")])
+    fonts = fonts or bundled()
+    located, problems = read_yaml(source)                                  # 1
+    if located is None or located.data is None:
+        raise AgendaError(problems)
+    agenda, schema = schema_problems(located)                              # 2
+    problems += schema
+    attendees, csv_problems = _attendee_problems(located)                  # 3
+    problems += csv_problems
+    problems += cross_check(located, {a.name for a in attendees})          # 4
+    problems += coverage_problems(located, fonts)                          # 5
+    if attendees:
+        csv_name = display_name(located.source.path.parent / str(located.data["attendees"]))
+        problems += _attendee_coverage(attendees, fonts, csv_name)
+    problems = sort_problems(problems)                                     # 6
+    errors = [p for p in problems if p.is_error]
+    if errors or agenda is None:
+        raise AgendaError(problems)
+    return Programme(agenda=agenda, source=source, attendees=attendees,
+                     warnings=[p for p in problems if not p.is_error])

@@ -1,0 +1,258 @@
+"""Model stage: the typed agenda that every renderer reads, with a docstring for every field."""
+
+from __future__ import annotations
+
+import datetime as dt
+import unicodedata
+import zoneinfo
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    model_validator,
+)
+
+from podium import values
+from podium.printopts import PrintSettings
+
+Date = Annotated[dt.date, BeforeValidator(values.parse_date)]
+Time = Annotated[dt.time, BeforeValidator(values.parse_time)]
+Id = Annotated[str, AfterValidator(values.parse_id)]
+Url = Annotated[str, AfterValidator(values.parse_url)]
+TimeZone = Annotated[str, AfterValidator(values.parse_timezone)]
+# Text is NFC-normalised on the way in: PDF fonts and search need composed characters.
+Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).strip())]
+Paragraph = Annotated[str, AfterValidator(lambda s: " ".join(unicodedata.normalize("NFC", s).split()))]
+
+ItemKind = Literal["session", "break", "meal", "ceremony"]
+Language = Literal["en", "es", "fr"]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", use_attribute_docstrings=True,
+                              coerce_numbers_to_str=True, populate_by_name=True,
+                              frozen=False)
+
+
+class Event(Strict):
+    """The event as a whole."""
+
+    title: Text
+    """Name of the event, as printed on the cover and every badge."""
+    subtitle: Text | None = None
+    """A second line under the title."""
+    venue: Text | None = None
+    """Building or conference centre."""
+    city: Text | None = None
+    """City where the event takes place."""
+    country: Text | None = None
+    """Country where the event takes place."""
+    timezone: TimeZone
+    """IANA time zone of every time in the agenda, e.g. America/Montevideo."""
+    url: Url
+    """Base URL of the online agenda; every QR code points at or below it."""
+    language: Language = "en"
+    """Language of printed labels and dates: en, es or fr."""
+
+
+class Room(Strict):
+    """A room or hall."""
+
+    id: Id
+    """Short id that items use in `room`."""
+    name: Text
+    """Name printed on signs and in the programme."""
+
+
+class Person(Strict):
+    """A speaker, chair or other named participant, defined once and referred to by id."""
+
+    id: Id
+    """Short id used by `chair` and `speakers`; also the person's anchor in the online agenda."""
+    name: Text
+    """Full name as it should be printed, given name first (e.g. Jean-Pierre Lacroix)."""
+    title: Text | None = None
+    """Rank or honorific printed before the name (Ambassador, Brigadier General, Dr.)."""
+    suffix: Text | None = None
+    """Post-nominal printed after the name (PhD)."""
+    role: Text | None = None
+    """Position or function (Under-Secretary-General)."""
+    organisation: Text | None = None
+    """Organisation the person belongs to."""
+    country: Text | None = None
+    """Country the person represents or comes from."""
+    category: Text | None = None
+    """Badge category (Speaker, Chair, Delegate, Organiser, Press...); by default derived
+    from the programme: Chair for people who only chair, Speaker otherwise."""
+    family_name: Text | None = None
+    """Family name for sorting, when it is not the last word of `name`."""
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        family = self.family_name or (self.name.split()[-1] if self.name.split() else "")
+        return (_fold(family), _fold(self.name))
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+class Speaker(Strict):
+    """One person's appearance in an item."""
+
+    person: Id
+    """Id of the person (from `people`)."""
+    remote: bool = False
+    """True when the person joins by video link ("via VTC")."""
+    role: Text | None = None
+    """How the person is described in this item, when it differs from their usual role."""
+
+
+def _one_or_many(value: Any) -> Any:
+    return [value] if isinstance(value, str) else value
+
+
+def _speaker_ref(value: Any) -> Any:
+    if isinstance(value, list):
+        return [{"person": v} if isinstance(v, str) else v for v in value]
+    return value
+
+
+class Item(Strict):
+    """Something on the programme: a session, a break, a meal or a ceremony."""
+
+    id: Id | None = None
+    """Stable id, used as the item's anchor in the online agenda (default: session-N or a slug of the title)."""
+    start: Time
+    """Start time, HH:MM on the 24-hour clock."""
+    end: Time | None = None
+    """End time, HH:MM; by default the start of the next item of the day."""
+    kind: ItemKind = "session"
+    """One of session, break, meal, ceremony."""
+    number: int | None = None
+    """Session number as printed (Session 3)."""
+    title: Text
+    """Title in normal capitalisation."""
+    room: Id | None = None
+    """Id of the room (from `rooms`); may be left out when the event has one room."""
+    background: Annotated[list[Paragraph], BeforeValidator(values.split_paragraphs)] = Field(default_factory=list)
+    """Background text: a list of paragraphs, or one text with paragraphs separated by blank lines."""
+    questions_label: Text | None = None
+    """Heading printed above the questions (Key Questions, Guiding questions)."""
+    questions: list[Text] = Field(default_factory=list)
+    """Questions the session addresses, one per entry."""
+    chair: Annotated[list[Id], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    """Person id of the chair, or a list of them."""
+    speakers: Annotated[list[Speaker], BeforeValidator(_speaker_ref)] = Field(default_factory=list)
+    """Speakers or panelists in order: a person id, or {person, remote, role}."""
+
+    _anchor: str = PrivateAttr(default="")
+
+    @property
+    def anchor(self) -> str:
+        """The item's id in the online agenda: explicit or generated, unique in the agenda."""
+        return self._anchor
+
+
+class Day(Strict):
+    """One day of the event."""
+
+    date: Date
+    """The date, YYYY-MM-DD."""
+    items: list[Item]
+    """Everything on the programme that day, in order."""
+
+
+class Agenda(Strict):
+    """The whole agenda file."""
+
+    event: Event
+    """The event: title, place, time zone, online agenda URL, language."""
+    rooms: list[Room] = Field(default_factory=list)
+    """Rooms, when the event uses more than one (or signs should name one)."""
+    people: list[Person] = Field(default_factory=list)
+    """Everyone named in the programme, once each."""
+    days: list[Day]
+    """The days of the event, in order."""
+    attendees: str | None = None
+    """Path (relative to this file) of a CSV of further badge holders with columns
+    name,title,role,organisation,country,category."""
+    print_: PrintSettings = Field(default_factory=PrintSettings, alias="print")
+    """Output settings: paper, badge stock, colours, logo."""
+
+    @model_validator(mode="after")
+    def _assign_anchors(self) -> Agenda:
+        taken = {it.id for d in self.days for it in d.items if it.id}
+        for day_index, day in enumerate(self.days):
+            for item in day.items:
+                if item.id:
+                    item._anchor = item.id
+                    continue
+                base = f"session-{item.number}" if item.number is not None else values.slug(item.title)
+                anchor = base if base not in taken else f"{base}-day{day_index + 1}"
+                n = 2
+                while anchor in taken:
+                    anchor, n = f"{base}-{n}", n + 1
+                taken.add(anchor)
+                item._anchor = anchor
+        return self
+
+    # -- lookups for renderers -------------------------------------------------
+
+    @property
+    def tz(self) -> zoneinfo.ZoneInfo:
+        return zoneinfo.ZoneInfo(self.event.timezone)
+
+    def person(self, person_id: str) -> Person:
+        return self._people_by_id()[person_id]
+
+    def room(self, room_id: str | None) -> Room | None:
+        return next((r for r in self.rooms if r.id == room_id), None) if room_id else None
+
+    def _people_by_id(self) -> dict[str, Person]:
+        return {p.id: p for p in self.people}
+
+    def items(self) -> list[tuple[Day, Item]]:
+        """Every item with its day, in programme order."""
+        return [(d, it) for d in self.days for it in d.items]
+
+    def end_of(self, day: Day, item: Item) -> dt.time | None:
+        """The item's end: as given, else the start of the next item that day."""
+        if item.end is not None:
+            return item.end
+        later = day.items[day.items.index(item) + 1:]
+        return later[0].start if later else None
+
+    def start_datetime(self, day: Day, item: Item) -> dt.datetime:
+        return dt.datetime.combine(day.date, item.start, tzinfo=self.tz)
+
+    def appearances(self, person_id: str) -> list[tuple[Day, Item, str, Speaker | None]]:
+        """Where a person appears: (day, item, 'chair' or 'speaker', the speaker entry)."""
+        out: list[tuple[Day, Item, str, Speaker | None]] = []
+        for day, item in self.items():
+            if person_id in item.chair:
+                out.append((day, item, "chair", None))
+            out.extend((day, item, "speaker", s) for s in item.speakers if s.person == person_id)
+        return out
+
+    def url_for_item(self, item: Item) -> str:
+        """Where an item's QR code points."""
+        return f"{self.event.url}#{item.anchor}"
+
+    def url_for_person(self, person: Person) -> str:
+        """Where a speaker's QR code points."""
+        return f"{self.event.url}#person-{person.id}"
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of agenda.yaml, for editors and `podium schema`."""
+    schema = Agenda.model_json_schema(by_alias=True)
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["title"] = "podium agenda.yaml"
+    return schema
