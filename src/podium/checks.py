@@ -119,13 +119,14 @@ class _Checker:
             if end is not None and end <= start:
                 self.error((*path, "end"), f"ends at {_hhmm(end)}, not after its start at {_hhmm(start)}")
                 end = None
-            if previous is not None and start < previous[0]:
+            out_of_order = previous is not None and start < previous[0]
+            if previous is not None and out_of_order:
                 self.error((*path, "start"), f"starts at {_hhmm(start)}, before the item above it "
                            f"('{previous[1]}' at {_hhmm(previous[0])}); list items in time order")
             previous = (start, label)
             key = str(room) if room is not None else ""
             busy = room_busy.get(key)
-            if busy is not None and start < busy[1]:
+            if busy is not None and start < busy[1] and not out_of_order:
                 where = f" in room '{room}'" if room is not None else ""
                 self.error((*path, "start"), f"starts at {_hhmm(start)}, while '{busy[2]}'{where} runs "
                            f"until {_hhmm(busy[1])}")

@@ -27,6 +27,20 @@ _TYPE_WORDS = {
 }
 
 
+# Words organisers reach for that the schema spells differently; difflib cannot guess these.
+SYNONYMS = {
+    "panelists": "speakers", "panellists": "speakers", "panel": "speakers",
+    "presenters": "speakers", "speaker": "speakers", "moderator": "chair",
+    "moderators": "chair", "chairs": "chair", "organization": "organisation",
+    "org": "organisation", "affiliation": "organisation", "rank": "title",
+    "honorific": "title", "position": "role", "abstract": "background",
+    "description": "background", "location": "room", "type": "kind",
+    "tz": "timezone", "time_zone": "timezone", "website": "url", "lang": "language",
+    "begin": "start", "from": "start", "to": "end", "finish": "end", "name": "title",
+    "sessions": "items", "schedule": "days", "speakers_list": "speakers",
+}
+
+
 def _describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -84,7 +98,10 @@ def translate(error: ErrorDetails, located: Located) -> Problem:
     if kind == "extra_forbidden":
         key = str(path[-1])
         model = _model_at(path[:-1])
-        hint = did_you_mean(key, _keys_of(model)) if model else ""
+        keys = _keys_of(model) if model else []
+        hint = did_you_mean(key, keys)
+        if not hint and SYNONYMS.get(key.lower()) in keys:
+            hint = f"; did you mean '{SYNONYMS[key.lower()]}'?"
         return located.problem(path, f"unknown key '{key}'{hint}", key=True)
     if kind == "literal_error":
         expected = error.get("ctx", {}).get("expected", "")

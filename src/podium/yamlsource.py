@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from podium.problems import Problem, SourceFile
+from podium.problems import Problem, SourceFile, display_name
 
 Path_ = tuple[str | int, ...]
 
@@ -117,7 +117,14 @@ class _Builder:
 
 def read_yaml(path: Path) -> tuple[Located | None, list[Problem]]:
     """Parse `path`; on a syntax error return no data and one positioned problem."""
-    source = SourceFile.read(path)
+    try:
+        source = SourceFile.read(path)
+    except UnicodeDecodeError as exc:
+        raw = path.read_bytes()[: exc.start]
+        line = raw.count(b"\n") + 1
+        col = exc.start - (raw.rfind(b"\n") + 1) + 1
+        return None, [Problem(display_name(path), line, col, "",
+                              f"not UTF-8 text (byte 0x{exc.object[exc.start]:02X}); save the file as UTF-8")]
     problems: list[Problem] = []
     try:
         # compose() builds nodes only: no tags are constructed, so nothing runs.
@@ -128,6 +135,8 @@ def read_yaml(path: Path) -> tuple[Located | None, list[Problem]]:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
+        if "'\\t'" in what:
+            what += " (indent with spaces, not tabs)"
         return None, [Problem(source.name, line, col, "", f"YAML syntax: {what}")]
     except yaml.YAMLError as exc:
         return None, [Problem(source.name, 1, 1, "", f"YAML syntax: {exc}")]
