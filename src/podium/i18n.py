@@ -1,0 +1,85 @@
+"""Presentation stage: printed labels and dates in the event's language (en, es, fr)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "session": "Session", "chair": "Chair", "speakers": "Speakers", "panelists": "Panelists",
+        "questions": "Questions", "background": "Background", "remote": "via VTC",
+        "programme": "Programme", "at_a_glance": "At a glance", "speaker_index": "Speakers",
+        "page": "Page", "next": "Next", "room": "Room", "day": "Day", "break": "Break",
+        "online_agenda": "Online agenda", "scan": "Scan for the online agenda",
+    },
+    "es": {
+        "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
+        "questions": "Preguntas", "background": "Contexto", "remote": "por videoconferencia",
+        "programme": "Programa", "at_a_glance": "Resumen del día", "speaker_index": "Oradores",
+        "page": "Página", "next": "A continuación", "room": "Sala", "day": "Día", "break": "Pausa",
+        "online_agenda": "Agenda en línea", "scan": "Escanee para ver la agenda en línea",
+    },
+    "fr": {
+        "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
+        "questions": "Questions", "background": "Contexte", "remote": "par visioconférence",
+        "programme": "Programme", "at_a_glance": "Aperçu de la journée", "speaker_index": "Intervenants",
+        "page": "Page", "next": "Ensuite", "room": "Salle", "day": "Jour", "break": "Pause",
+        "online_agenda": "Programme en ligne", "scan": "Scannez pour le programme en ligne",
+    },
+}
+
+LANGUAGES = tuple(_LABELS)
+
+
+@dataclass(frozen=True)
+class Locale:
+    """Labels and date formats for one language."""
+
+    language: str
+
+    def label(self, key: str) -> str:
+        """A printed label, such as 'Chair' or 'via VTC'."""
+        return _LABELS[self.language][key]
+
+    @property
+    def labels(self) -> dict[str, str]:
+        return dict(_LABELS[self.language])
+
+    def long_date(self, date: dt.date) -> str:
+        """'Tuesday, 10 December 2024' / 'martes, 10 de diciembre de 2024'."""
+        if self.language == "en":
+            # Babel's English 'full' is US order (December 10); an international event reads
+            # day-month-year.
+            return format_date(date, "EEEE, d MMMM y", locale="en_GB")
+        return format_date(date, "full", locale=self.language)
+
+    def weekday(self, date: dt.date) -> str:
+        return format_date(date, "EEEE", locale=self.language)
+
+    def short_date(self, date: dt.date) -> str:
+        """'10 December' / '10 de diciembre'."""
+        if self.language == "en":
+            return format_date(date, "d MMMM", locale="en_GB")
+        return format_date(date, "d MMMM" if self.language == "fr" else "d 'de' MMMM",
+                           locale=self.language)
+
+    def date_range(self, first: dt.date, last: dt.date) -> str:
+        """'10-11 December 2024', for covers and signs."""
+        year = f"{' de' if self.language == 'es' else ''} {last.year}"
+        if first == last:
+            return f"{self.short_date(first)}{year}"
+        if (first.year, first.month) == (last.year, last.month):
+            return f"{first.day}–{self.short_date(last)}{year}"
+        return f"{self.short_date(first)} – {self.short_date(last)}{year}"
+
+
+def time_text(t: dt.time) -> str:
+    """Times print on the 24-hour clock, as the agenda writes them."""
+    return t.strftime("%H:%M")
+
+
+def time_range(start: dt.time, end: dt.time | None) -> str:
+    return f"{time_text(start)}–{time_text(end)}" if end else time_text(start)

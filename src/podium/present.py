@@ -1,0 +1,67 @@
+"""Presentation stage: how people and items read in print, shared by every renderer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from podium.i18n import Locale, time_range
+from podium.model import Agenda, Day, Item, Person, Speaker
+
+
+def full_name(person: Person) -> str:
+    """'Brigadier General Md Mostafizur Rahman, PhD'."""
+    text = f"{person.title} {person.name}" if person.title else person.name
+    return f"{text}, {person.suffix}" if person.suffix else text
+
+
+def affiliation(person: Person, role: str | None = None) -> str:
+    """'Under-Secretary-General, UN Department of Peace Operations' (role for this appearance
+    when one is given)."""
+    parts = [role or person.role, person.organisation, person.country]
+    return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Appearance:
+    """A person as listed under one item."""
+
+    person: Person
+    as_chair: bool
+    remote: bool
+    role: str | None
+
+    @property
+    def name(self) -> str:
+        return full_name(self.person)
+
+    @property
+    def affiliation(self) -> str:
+        return affiliation(self.person, self.role)
+
+
+def chairs(agenda: Agenda, item: Item) -> list[Appearance]:
+    return [Appearance(agenda.person(pid), True, False, None) for pid in item.chair]
+
+
+def speakers(agenda: Agenda, item: Item) -> list[Appearance]:
+    return [Appearance(agenda.person(s.person), False, s.remote, s.role) for s in item.speakers]
+
+
+def item_heading(item: Item, locale: Locale) -> str:
+    """'Session 3: Lessons from ...' or just the title."""
+    if item.number is not None:
+        return f"{locale.label('session')} {item.number}: {item.title}"
+    return item.title
+
+
+def item_times(agenda: Agenda, day: Day, item: Item) -> str:
+    """'09:30–11:30' (or the start alone for an open-ended last item)."""
+    return time_range(item.start, agenda.end_of(day, item))
+
+
+def speaker_of(item: Item, person_id: str) -> Speaker | None:
+    return next((s for s in item.speakers if s.person == person_id), None)
+
+
+def locale_of(agenda: Agenda) -> Locale:
+    return Locale(agenda.event.language)

@@ -1,0 +1,79 @@
+"""Drawing stage: QR codes as vector paths, for ReportLab canvases and for HTML/SVG.
+
+Encoding uses zxing-cpp's encoder, measured here at about 0.2-0.3 ms a code against 3-4 ms
+for qrcode or segno with their automatic mask choice (see ../shared/NOTES.md)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+import zxingcpp
+
+QUIET = 4
+"""Quiet zone around the code, in modules: the QR standard asks for four."""
+
+
+@dataclass(frozen=True)
+class QrMatrix:
+    """The modules of one QR code: `size` x `size`, row-major, True for dark."""
+
+    text: str
+    size: int
+    dark: tuple[bool, ...]
+
+    def is_dark(self, row: int, col: int) -> bool:
+        return self.dark[row * self.size + col]
+
+    def runs(self) -> Iterator[tuple[int, int, int]]:
+        """Horizontal runs of dark modules as (row, first column, length)."""
+        n = self.size
+        for row in range(n):
+            base = row * n
+            col = 0
+            while col < n:
+                if self.dark[base + col]:
+                    start = col
+                    while col < n and self.dark[base + col]:
+                        col += 1
+                    yield row, start, col - start
+                else:
+                    col += 1
+
+
+@lru_cache(maxsize=4096)
+def encode(text: str, ec_level: str = "M") -> QrMatrix:
+    """Encode `text` (a URL, usually) as a QR code with error correction level `ec_level`."""
+    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ec_level)
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
+    size = image.shape[0]
+    raw = image.tobytes()
+    return QrMatrix(text=text, size=size, dark=tuple(b == 0 for b in raw))
+
+
+def svg(matrix: QrMatrix, *, quiet: int = QUIET, colour: str = "#000") -> str:
+    """An SVG document drawing the code as one path, scalable to any size by its viewBox."""
+    total = matrix.size + 2 * quiet
+    d = "".join(f"M{c + quiet} {r + quiet}h{n}v1h-{n}z" for r, c, n in matrix.runs())
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {total}" '
+            f'shape-rendering="crispEdges" role="img"><title>{_xml(matrix.text)}</title>'
+            f'<path fill="{colour}" d="{d}"/></svg>')
+
+
+def _xml(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def draw(canvas: Any, matrix: QrMatrix, x: float, y: float, size: float, *,
+         quiet: int = QUIET) -> None:
+    """Draw the code on a ReportLab canvas as one filled path; (x, y) is the lower-left corner
+    of the quiet zone and `size` the side including it, in points."""
+    module = size / (matrix.size + 2 * quiet)
+    top = y + size - quiet * module
+    left = x + quiet * module
+    path = canvas.beginPath()
+    for row, col, n in matrix.runs():
+        path.rect(left + col * module, top - (row + 1) * module, n * module, module)
+    canvas.drawPath(path, stroke=0, fill=1)
