@@ -111,7 +111,8 @@ class Speaker(Strict):
     remote: bool = False
     """True when the person joins by video link ("via VTC")."""
     role: Text | None = None
-    """How the person is described in this item, when it differs from their usual role."""
+    """How the person is described in this item, when it differs from their usual description:
+    printed instead of their role, organisation and country under this item."""
 
 
 def _one_or_many(value: Any) -> Any:

@@ -15,9 +15,11 @@ def full_name(person: Person) -> str:
 
 
 def affiliation(person: Person, role: str | None = None) -> str:
-    """'Under-Secretary-General, UN Department of Peace Operations' (role for this appearance
-    when one is given)."""
-    parts = [role or person.role, person.organisation, person.country]
+    """'Under-Secretary-General, UN Department of Peace Operations'. An appearance's own
+    wording (`role`), when given, replaces the whole line, as the programme prints it."""
+    if role:
+        return role
+    parts = [person.role, person.organisation, person.country]
     return ", ".join(p for p in parts if p)
 
 

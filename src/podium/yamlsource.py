@@ -135,6 +135,10 @@ def read_yaml(path: Path) -> tuple[Located | None, list[Problem]]:
         what = exc.problem or "invalid YAML"
         if exc.context:
             what = f"{exc.context}, {what}"
+        cmark = exc.context_mark
+        if cmark is not None and mark is not None and cmark.line != mark.line and exc.context:
+            noun = exc.context.split()[-1]
+            what += f" (the {noun} started on line {cmark.line + 1})"
         if "'\\t'" in what:
             what += " (indent with spaces, not tabs)"
         return None, [Problem(source.name, line, col, "", f"YAML syntax: {what}")]
