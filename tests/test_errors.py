@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from tests.conftest import ROOT
 
 from podium.cli import main
-from tests.conftest import ROOT
 
 GOOD = """\
 event:

@@ -6,10 +6,10 @@ import datetime as dt
 import re
 
 import pytest
+from tests.conftest import SHARED
 
 from podium.load import Programme
-from podium.present import affiliation, full_name
-from tests.conftest import SHARED
+from podium.present import full_name
 
 SEED_TEXT = SHARED / "seeds" / "000_70af2f3d5bbd0b63.txt"
 

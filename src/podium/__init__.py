@@ -4,8 +4,8 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
-from podium.build import build  # noqa: E402
-from podium.load import Programme, load  # noqa: E402
-from podium.problems import AgendaError, Problem  # noqa: E402
+from podium.load import Programme, load
+from podium.pipeline import build
+from podium.problems import AgendaError, Problem
 
 __all__ = ["AgendaError", "Problem", "Programme", "__version__", "build", "load"]

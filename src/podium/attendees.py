@@ -54,8 +54,8 @@ def read_attendees(path: Path) -> tuple[list[Attendee], list[Problem]]:
     except FileNotFoundError:
         return [], [Problem(display_name(path), 1, None, "", "file not found")]
     except UnicodeDecodeError as exc:
-        return [], [Problem(display_name(path), 1, None, "", f"not UTF-8 text ({exc.reason} at byte {exc.start}); "
-                            "save it as CSV UTF-8")]
+        return [], [Problem(display_name(path), 1, None, "",
+                            f"not UTF-8 text ({exc.reason} at byte {exc.start}); save it as CSV UTF-8")]
     reader = csv.reader(io.StringIO(source.text, newline=""))
     rows = list(reader)
     if not rows:

@@ -9,9 +9,9 @@ from pathlib import Path
 import click
 
 from podium import __version__
-from podium.build import UnknownRenderer, build
 from podium.load import Programme, load
 from podium.model import json_schema
+from podium.pipeline import UnknownRenderer, build
 from podium.problems import AgendaError
 
 EXIT_INPUT = 2

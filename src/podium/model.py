@@ -20,8 +20,12 @@ from pydantic import (
 from podium import values
 from podium.printopts import PrintSettings
 
-Date = Annotated[dt.date, BeforeValidator(values.parse_date)]
-Time = Annotated[dt.time, BeforeValidator(values.parse_time)]
+# Editors validate against the JSON Schema, so it describes what may be *written*:
+# `json_schema_input_type` gives the accepted input forms, not the parsed types.
+Date = Annotated[dt.date, BeforeValidator(values.parse_date, json_schema_input_type=Annotated[
+    str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2024-12-10"])])]
+Time = Annotated[dt.time, BeforeValidator(values.parse_time, json_schema_input_type=Annotated[
+    str, Field(pattern=r"^\d{1,2}:\d{2}$", examples=["09:30"])])]
 Id = Annotated[str, AfterValidator(values.parse_id)]
 Url = Annotated[str, AfterValidator(values.parse_url)]
 TimeZone = Annotated[str, AfterValidator(values.parse_timezone)]
@@ -129,7 +133,8 @@ class Item(Strict):
     """Something on the programme: a session, a break, a meal or a ceremony."""
 
     id: Id | None = None
-    """Stable id, used as the item's anchor in the online agenda (default: session-N or a slug of the title)."""
+    """Stable id, used as the item's anchor in the online agenda (default: session-N or a slug
+    of the title)."""
     start: Time
     """Start time, HH:MM on the 24-hour clock."""
     end: Time | None = None
@@ -142,15 +147,18 @@ class Item(Strict):
     """Title in normal capitalisation."""
     room: Id | None = None
     """Id of the room (from `rooms`); may be left out when the event has one room."""
-    background: Annotated[list[Paragraph], BeforeValidator(values.split_paragraphs)] = Field(default_factory=list)
+    background: Annotated[list[Paragraph], BeforeValidator(
+        values.split_paragraphs, json_schema_input_type=str | list[str])] = Field(default_factory=list)
     """Background text: a list of paragraphs, or one text with paragraphs separated by blank lines."""
     questions_label: Text | None = None
     """Heading printed above the questions (Key Questions, Guiding questions)."""
     questions: list[Text] = Field(default_factory=list)
     """Questions the session addresses, one per entry."""
-    chair: Annotated[list[Id], BeforeValidator(_one_or_many)] = Field(default_factory=list)
+    chair: Annotated[list[Id], BeforeValidator(
+        _one_or_many, json_schema_input_type=str | list[str])] = Field(default_factory=list)
     """Person id of the chair, or a list of them."""
-    speakers: Annotated[list[Speaker], BeforeValidator(_speaker_ref)] = Field(default_factory=list)
+    speakers: Annotated[list[Speaker], BeforeValidator(
+        _speaker_ref, json_schema_input_type=list[str | Speaker])] = Field(default_factory=list)
     """Speakers or panelists in order: a person id, or {person, remote, role}."""
 
     _anchor: str = PrivateAttr(default="")

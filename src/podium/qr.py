@@ -47,8 +47,8 @@ class QrMatrix:
 def encode(text: str, ec_level: str = "M") -> QrMatrix:
     """Encode `text` (a URL, usually) as a QR code with error correction level `ec_level`."""
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ec_level)
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))
-    size = image.shape[0]
+    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
+    size = len(image)
     raw = image.tobytes()
     return QrMatrix(text=text, size=size, dark=tuple(b == 0 for b in raw))
 
