@@ -72,9 +72,13 @@ CASES = {
         "agenda.yaml:20:16: days[0].items[1].start: '9.30' is not a time; write it as HH:MM on the "
         "24-hour clock, e.g. 09:30 or 14:15 (and quote it: \"09:30\")"),
     "hour out of range": (
-        ('end: "10:30"', 'end: "24:30"'),
-        "agenda.yaml:21:14: days[0].items[1].end: '24:30' is not a time of day: hours run 00-23 "
-        "and minutes 00-59"),
+        ('end: "10:30"', 'end: "48:30"'),
+        "agenda.yaml:21:14: days[0].items[1].end: '48:30' is not a time of day: hours run 00-23 "
+        "(24-47 for times after midnight that belong to the day before) and minutes 00-59"),
+    "minutes out of range": (
+        ('end: "10:30"', 'end: "10:60"'),
+        "agenda.yaml:21:14: days[0].items[1].end: '10:60' is not a time of day: hours run 00-23 "
+        "(24-47 for times after midnight that belong to the day before) and minutes 00-59"),
     "unknown time zone": (
         ("Europe/Berlin", "Europe/Berln"),
         "agenda.yaml:3:13: event.timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?"),
@@ -178,3 +182,17 @@ def test_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2
     assert "agenda.yaml:1: file not found" in result.output
+
+
+def test_times_after_midnight_belong_to_the_day(tmp_path: Path) -> None:
+    """A late programme runs past midnight: 25:00 is 01:00 on the next calendar date."""
+    from podium.load import load
+
+    text = GOOD.replace('start: "09:30"\n        end: "10:30"', 'start: "23:30"\n        end: "25:15"')
+    (tmp_path / "agenda.yaml").write_text(text, encoding="utf-8")
+    agenda = load(tmp_path / "agenda.yaml").agenda
+    day, item = agenda.items()[1]
+    assert item.start.isoformat() == "23:30:00"
+    assert item.end is not None and item.end.isoformat() == "01:15:00"
+    end = agenda.end_datetime(day, item)
+    assert end is not None and end.isoformat() == "2025-03-05T01:15:00+01:00"

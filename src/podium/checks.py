@@ -22,15 +22,15 @@ def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
                 yield i, entry
 
 
-def _time(value: Any) -> dt.time | None:
+def _minutes(value: Any) -> int | None:
     try:
-        return values.parse_time(value) if value is not None else None
+        return values.parse_minutes(value) if value is not None else None
     except ValueError:
         return None
 
 
-def _hhmm(t: dt.time) -> str:
-    return t.strftime("%H:%M")
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 class _Checker:
@@ -98,8 +98,8 @@ class _Checker:
 
     def _items(self, day_path: Path_, day: dict[str, Any], people: dict[str, Path_],
                rooms: dict[str, Path_], used: set[str], item_ids: dict[str, Path_]) -> None:
-        previous: tuple[dt.time, str] | None = None
-        room_busy: dict[str, tuple[dt.time, dt.time, str]] = {}
+        previous: tuple[int, str] | None = None
+        room_busy: dict[str, tuple[int, int, str]] = {}
         for i, item in _entries(day, "items"):
             path = (*day_path, "items", i)
             ident = item.get("id")
@@ -113,7 +113,7 @@ class _Checker:
             room = item.get("room")
             self.reference((*path, "room"), room, rooms, "room")
             label = str(item.get("title", f"item {i + 1}"))
-            start, end = _time(item.get("start")), _time(item.get("end"))
+            start, end = _minutes(item.get("start")), _minutes(item.get("end"))
             if start is None:
                 continue
             if end is not None and end <= start:

@@ -162,6 +162,28 @@ class Item(Strict):
     """Speakers or panelists in order: a person id, or {person, remote, role}."""
 
     _anchor: str = PrivateAttr(default="")
+    _start_minutes: int = PrivateAttr(default=0)
+    _end_minutes: int | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _keep_minutes(cls, data: Any, handler: Any) -> Item:
+        # `start` and `end` become times of day; the minutes keep "26:00" apart from "02:00".
+        item: Item = handler(data)
+        raw = data if isinstance(data, dict) else {}
+        item._start_minutes = values.parse_minutes(raw.get("start", item.start))
+        if item.end is not None:
+            item._end_minutes = values.parse_minutes(raw.get("end", item.end))
+        return item
+
+    @property
+    def start_minutes(self) -> int:
+        """Minutes after the day's midnight; 1440 and more fall after midnight."""
+        return self._start_minutes
+
+    @property
+    def end_minutes(self) -> int | None:
+        return self._end_minutes
 
     @property
     def anchor(self) -> str:
@@ -232,14 +254,28 @@ class Agenda(Strict):
         return [(d, it) for d in self.days for it in d.items]
 
     def end_of(self, day: Day, item: Item) -> dt.time | None:
-        """The item's end: as given, else the start of the next item that day."""
-        if item.end is not None:
-            return item.end
+        """The item's end time of day: as given, else the start of the next item that day."""
+        minutes = self.end_minutes_of(day, item)
+        return None if minutes is None else _clock(minutes)
+
+    def end_minutes_of(self, day: Day, item: Item) -> int | None:
+        if item.end_minutes is not None:
+            return item.end_minutes
         later = day.items[day.items.index(item) + 1:]
-        return later[0].start if later else None
+        return later[0].start_minutes if later else None
+
+    def _at(self, day: Day, minutes: int) -> dt.datetime:
+        date = day.date + dt.timedelta(days=minutes // 1440)
+        return dt.datetime.combine(date, _clock(minutes), tzinfo=self.tz)
 
     def start_datetime(self, day: Day, item: Item) -> dt.datetime:
-        return dt.datetime.combine(day.date, item.start, tzinfo=self.tz)
+        """When the item starts, as an aware datetime in the event's time zone."""
+        return self._at(day, item.start_minutes)
+
+    def end_datetime(self, day: Day, item: Item) -> dt.datetime | None:
+        """When the item ends (None for an open-ended last item of a day)."""
+        minutes = self.end_minutes_of(day, item)
+        return None if minutes is None else self._at(day, minutes)
 
     def appearances(self, person_id: str) -> list[tuple[Day, Item, str, Speaker | None]]:
         """Where a person appears: (day, item, 'chair' or 'speaker', the speaker entry)."""
@@ -257,6 +293,11 @@ class Agenda(Strict):
     def url_for_person(self, person: Person) -> str:
         """Where a speaker's QR code points."""
         return f"{self.event.url}#person-{person.id}"
+
+
+def _clock(minutes: int) -> dt.time:
+    minutes %= 1440
+    return dt.time(minutes // 60, minutes % 60)
 
 
 def json_schema() -> dict[str, Any]:

@@ -34,19 +34,28 @@ def parse_date(value: object) -> dt.date:
     return dt.date(year, month, day)
 
 
-def parse_time(value: object) -> dt.time:
-    """`09:30` or `9:30` -> time (24-hour clock)."""
+def parse_minutes(value: object) -> int:
+    """`09:30` -> 570: minutes after the programme day's midnight. Hours 24-47 are the small
+    hours after midnight that still belong to that day (a party that ends at 02:00 on the
+    next calendar date is written 26:00), as in frab schedules and transit timetables."""
     if isinstance(value, dt.time):
-        return value
+        return value.hour * 60 + value.minute
     text = str(value).strip()
     m = _TIME.match(text)
     if not m:
         raise ValueError(f"'{text}' is not a time; write it as HH:MM on the 24-hour clock, "
                          "e.g. 09:30 or 14:15 (and quote it: \"09:30\")")
     hour, minute = int(m.group(1)), int(m.group(2))
-    if hour > 23 or minute > 59:
-        raise ValueError(f"'{text}' is not a time of day: hours run 00-23 and minutes 00-59")
-    return dt.time(hour, minute)
+    if hour > 47 or minute > 59:
+        raise ValueError(f"'{text}' is not a time of day: hours run 00-23 (24-47 for times after "
+                         "midnight that belong to the day before) and minutes 00-59")
+    return hour * 60 + minute
+
+
+def parse_time(value: object) -> dt.time:
+    """`09:30` or `9:30` -> time of day on the 24-hour clock (`25:30` -> 01:30)."""
+    minutes = parse_minutes(value) % (24 * 60)
+    return dt.time(minutes // 60, minutes % 60)
 
 
 @lru_cache(maxsize=1)
