@@ -111,11 +111,12 @@ def _round_down(size: float, step: float) -> float:
 
 def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float,
         min_size: float, max_lines: int = 1, bold: bool = False, line_height: float = 1.2,
-        step: float = 0.25, who: str | None = None) -> Layout:
+        step: float = 0.25, who: str | None = None, wrap_min_size: float | None = None) -> Layout:
     """Fit `text` in a box `width` points wide of at most `max_lines` lines: the largest
     size from `max_size` down to `min_size` (in `step`s) that holds it on one line, else the
-    largest that holds it wrapped. Raises `FitError` (naming `who`) if nothing fits, and
-    `MissingGlyphs` if no bundled font can draw a character."""
+    largest (down to `wrap_min_size`, default `min_size`) that holds it wrapped. Raises
+    `FitError` (naming `who`) if nothing fits, and `MissingGlyphs` if no bundled font can
+    draw a character."""
     text = " ".join(unicodedata.normalize("NFC", text).split())
     if not text:
         return Layout(text, max_size, (), max_size * line_height, 0.0, 0.0, False, False, family)
@@ -126,12 +127,14 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
     if max_lines > 1:
         tokens = _tokens(text)
         size = _round_down(max_size, step)
-        while size >= min_size - 1e-9:
+        floor = min_size if wrap_min_size is None else wrap_min_size
+        while size >= floor - 1e-9:
             lines = _wrap(shaper, tokens, family, bold, width / size, max_lines)
             if lines is not None:
                 return _layout(shaper, text, lines, size, max_size, line_height, family)
             size -= step
-    raise FitError(text, who, width, max_lines, min_size)
+    raise FitError(text, who, width, max_lines,
+                   min_size if wrap_min_size is None or max_lines == 1 else wrap_min_size)
 
 
 def _wrap(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: float,
