@@ -69,7 +69,7 @@ class Artist:
         self.portrait = h >= w
         base = min(w, h)
         self.base = base
-        self.pad = max(4 * mm, 0.05 * base)
+        self.pad: float = max(4 * mm, 0.05 * base)
         self.band_h = h * (0.14 if self.portrait else 0.19)
         self.qr_target = base * (0.30 if self.portrait else 0.36)
 
@@ -165,7 +165,7 @@ class Artist:
                 parts.append((self._fit(holder.title, width, base * 0.055 * scale, 6, 2, holder),
                               base * 0.01))
             name_max = base * 0.12 * scale
-            name = self._fit(holder.name, width, name_max, max(base * 0.05, 9), 2,
+            name = self._fit(holder.name, width, name_max, max(base * 0.035, 7), 2,
                              holder, bold=True, one_line_min=name_max * 0.6)
             parts.append((name, base * 0.03))
             org = ", ".join(t for t in (holder.organisation, holder.country) if t)
@@ -178,7 +178,7 @@ class Artist:
             if total <= room:
                 return parts
             if scale < 0.5:
-                raise FitError(holder.name, holder.label, width, 2, base * 0.05)
+                raise FitError(holder.name, holder.label, width, 2, max(base * 0.035, 7))
             scale *= 0.9
 
     # -- back -------------------------------------------------------------------------
