@@ -99,27 +99,43 @@ def _utf16_hex(text: str) -> str:
     return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
+def _num(v: float) -> str:
+    return f"{v:.3f}".rstrip("0").rstrip(".")
+
+
 def draw_shaped(canvas: Canvas, fonts: PdfFonts, shaped: ShapedText, x: float, y: float,
                 size: float) -> None:
-    """Draw one shaped line with its left end at `x` and its baseline at `y`."""
+    """Draw one shaped line with its left end at `x` and its baseline at `y`. The text
+    operators are written directly (ReportLab's text object formats numbers slowly); fonts
+    go through ReportLab's subsetting as usual, so they are embedded and extractable."""
     pen = x
+    doc = canvas._doc
+    code = canvas._code
     for run in shaped.runs:
-        name = fonts.name(run.face)
-        text = canvas.beginText()
-        text.setFont(name, size)
+        font = pdfmetrics.getFont(fonts.name(run.face))
+        ops: list[str] = []
+        current = -1
+
+        def show(text: str) -> None:
+            nonlocal current
+            for subset, chunk in font.splitString(text, doc):
+                if subset != current:
+                    ops.append(f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
+                    current = subset
+                ops.append(f"({canvas._escape(chunk)}) Tj")
+
         if run.glyphs is None:
-            text.setTextOrigin(pen, y)
-            text.textOut(run.text)
-            canvas.drawText(text)
+            ops.append(f"1 0 0 1 {_num(pen)} {_num(y)} Tm")
+            show(run.text)
+            code.append("BT " + " ".join(ops) + " ET")
         else:
+            gx = pen
             for gid, char, adv, (dx, dy) in zip(run.glyphs, run.chars, run.advances,
                                                 run.offsets, strict=True):
-                text.setTextOrigin(pen + dx * size, y + dy * size)
-                text.textOut(char if char is not None else fonts.code(run.face, gid))
-                pen += adv * size
-            pen -= run.width * size
+                ops.append(f"1 0 0 1 {_num(gx + dx * size)} {_num(y + dy * size)} Tm")
+                show(char if char is not None else fonts.code(run.face, gid))
+                gx += adv * size
             # Marked content carries the logical text for copy, search and screen readers.
-            canvas._code.append(f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC")
-            canvas.drawText(text)
-            canvas._code.append("EMC")
+            code.append(f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT "
+                        + " ".join(ops) + " ET EMC")
         pen += run.width * size
