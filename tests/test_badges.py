@@ -27,7 +27,7 @@ SHARED = ROOT.parent / "shared"
 CORPUS = SHARED / "corpus" / "unicode-names.txt"
 VTC_ONLY = {"khare": "Atul Khare", "darkwa": "Linda Darkwa", "wane": "El-Ghassim Wane"}
 LONG_NAME = "Maria Fernanda Guadalupe de los Ángeles Villaseñor Castellanos-Wolfeschlegel"
-TOO_LONG = "Wolfeschlegelsteinhausenbergerdorffwelchevoralternwarengewissenhaftschaferswessenschafewarenwohlgepflegeundsorgfaltigkeitbeschutzenvonangreifendurchihrraubgierigfeindewelchevoralternzwolftausendjahresvorandieerscheinenvanderersteerdemenschderraumschiffgenachtmittungsteinundsiebeniridiumelektrischmotorsgebrauchlichtalsseinursprungvonkraftgestartseinlangefahrthinzwischensternartigraumaufdersuchenachdiesternwelchegehabtbewohnbarplanetenkreisedrehensichundwohinderneurassevonverstandigmenschlichkeitkonntefortpflanzenundsicherfreuenanlebenslanglichfreudeundruhemitnichteinfurchtvorangreifenvonandererintelligentgeschopfsvonhinzwischensternartigraum"
+TOO_LONG = "Wolfeschlegelsteinhausenbergerdorff" + "welchevoralternwarengewissenhaft" * 8
 
 
 def _settings(programme: Programme, **changes: object) -> Programme:

@@ -109,33 +109,30 @@ def draw_shaped(canvas: Canvas, fonts: PdfFonts, shaped: ShapedText, x: float, y
     operators are written directly (ReportLab's text object formats numbers slowly); fonts
     go through ReportLab's subsetting as usual, so they are embedded and extractable."""
     pen = x
-    doc = canvas._doc
-    code = canvas._code
     for run in shaped.runs:
         font = pdfmetrics.getFont(fonts.name(run.face))
         ops: list[str] = []
-        current = -1
-
-        def show(text: str) -> None:
-            nonlocal current
-            for subset, chunk in font.splitString(text, doc):
-                if subset != current:
-                    ops.append(f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
-                    current = subset
-                ops.append(f"({canvas._escape(chunk)}) Tj")
-
         if run.glyphs is None:
             ops.append(f"1 0 0 1 {_num(pen)} {_num(y)} Tm")
-            show(run.text)
-            code.append("BT " + " ".join(ops) + " ET")
+            _show(canvas, font, size, run.text, ops)
+            canvas._code.append("BT " + " ".join(ops) + " ET")
         else:
             gx = pen
             for gid, char, adv, (dx, dy) in zip(run.glyphs, run.chars, run.advances,
                                                 run.offsets, strict=True):
                 ops.append(f"1 0 0 1 {_num(gx + dx * size)} {_num(y + dy * size)} Tm")
-                show(char if char is not None else fonts.code(run.face, gid))
+                _show(canvas, font, size, char if char is not None else fonts.code(run.face, gid),
+                      ops)
                 gx += adv * size
             # Marked content carries the logical text for copy, search and screen readers.
-            code.append(f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT "
-                        + " ".join(ops) + " ET EMC")
+            canvas._code.append(f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT "
+                                + " ".join(ops) + " ET EMC")
         pen += run.width * size
+
+
+def _show(canvas: Canvas, font: TTFont, size: float, text: str, ops: list[str]) -> None:
+    """Append the operators showing `text` (selecting the font subset for each piece)."""
+    doc = canvas._doc
+    for subset, chunk in font.splitString(text, doc):
+        ops.append(f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf "
+                   f"({canvas._escape(chunk)}) Tj")
