@@ -84,6 +84,9 @@ def build_command(agenda: Path, out_dir: Path | None, only: str, people: str) ->
     for w in written:
         pages = f"{w.pages} page{'s' * (w.pages != 1)}" if w.pages is not None else ""
         click.echo(f"wrote {w.path}  {pages:>10}  {_size(w.size):>9}")
+    for w in written:
+        if w.report:
+            click.echo(w.report)
 
 
 @main.command()

@@ -49,6 +49,8 @@ class Written:
 
     path: Path
     pages: int | None = None
+    report: str | None = None
+    """A short preflight text for the person printing (badges: counts, shrunk names...)."""
 
     @property
     def size(self) -> int:

@@ -9,6 +9,7 @@ The stages, in order:
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -48,4 +49,4 @@ def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None
             written += render(ctx)
         staged_paths = [(w, out_dir / w.path.relative_to(stage.dir)) for w in written]
     # 4 happened as the `with` block closed; report the final places.
-    return [Written(final, w.pages) for w, final in staged_paths]
+    return [dataclasses.replace(w, path=final) for w, final in staged_paths]

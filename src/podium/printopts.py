@@ -45,3 +45,24 @@ class PrintSettings(BaseModel):
     category_colours: dict[str, Colour] = Field(
         default_factory=lambda: dict(DEFAULT_CATEGORY_COLOURS))
     """Band colour of each badge category, as #RRGGBB."""
+
+    # -- name badges (podium build --only badges) ------------------------------------------
+    badge_order: Literal["family", "csv"] = "family"
+    """Badge order: by family name, or programme people then the attendees CSV as listed."""
+    badge_remote: bool = False
+    """Also print badges for people who only join by video link (remote in every item)."""
+    badge_qr: dict[str, str] = Field(default_factory=dict)
+    """QR code content per badge category: `agenda` (the online agenda), `person` (the
+    person's entry in it; programme people only), `column:NAME` (a column of the attendees
+    CSV, e.g. a check-in code) or `none`. Categories not listed use `badge_qr_default`."""
+    badge_qr_default: str = "agenda"
+    """QR code content for categories not named in `badge_qr`."""
+    badge_bleed_mm: float = Field(default=0.0, ge=0, le=5)
+    """Bleed of the category band past the badge edge, in mm (kept within the gap)."""
+    badge_cut_marks: bool = True
+    """Cut marks in the sheet margins, outside the badges."""
+    badge_double_sided: bool = False
+    """Print a back for every badge, for long-edge duplex (columns mirrored)."""
+    badge_back: Literal["sessions", "glance"] = "sessions"
+    """What the back shows: the person's own sessions (else the day at a glance), or the
+    day at a glance for everyone."""

@@ -71,9 +71,16 @@ def draw(canvas: Any, matrix: QrMatrix, x: float, y: float, size: float, *,
     """Draw the code on a ReportLab canvas as one filled path; (x, y) is the lower-left corner
     of the quiet zone and `size` the side including it, in points."""
     module = size / (matrix.size + 2 * quiet)
-    top = y + size - quiet * module
-    left = x + quiet * module
-    path = canvas.beginPath()
-    for row, col, n in matrix.runs():
-        path.rect(left + col * module, top - (row + 1) * module, n * module, module)
-    canvas.drawPath(path, stroke=0, fill=1)
+    # The path is written once per code in module units (small integers, cached) and
+    # scaled into place: formatting thousands of coordinates per badge was the slow part.
+    canvas.saveState()
+    canvas.transform(module, 0, 0, module, x + quiet * module, y + quiet * module)
+    canvas._code.append(_path_ops(matrix))
+    canvas.restoreState()
+
+
+@lru_cache(maxsize=4096)
+def _path_ops(matrix: QrMatrix) -> str:
+    n = matrix.size
+    rects = " ".join(f"{c} {n - 1 - r} {w} 1 re" for r, c, w in matrix.runs())
+    return f"{rects} f"

@@ -13,3 +13,7 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 RENDERERS: dict[str, Renderer] = {}
+
+from podium.renderers import badges  # noqa: E402  (the registry above must exist first)
+
+RENDERERS["badges"] = badges.render

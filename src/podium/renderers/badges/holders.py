@@ -1,0 +1,113 @@
+"""Selection stage: who gets a badge — in-person programme people and the attendees CSV."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from podium.attendees import Attendee
+from podium.load import Programme
+from podium.model import Person
+from podium.printopts import PrintSettings
+from podium.problems import AgendaError, Problem, display_name
+
+
+@dataclass(frozen=True)
+class Holder:
+    """One badge holder, from the programme or from the attendees CSV."""
+
+    key: str
+    """Person id, or `row-N` for row N of the attendees CSV."""
+    name: str
+    title: str | None
+    role: str | None
+    organisation: str | None
+    country: str | None
+    category: str
+    sort_key: tuple[str, str]
+    where: tuple[str, int, str]
+    """(file, line, key path) for error messages."""
+    person: Person | None = None
+    extra: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def label(self) -> str:
+        """How messages name the holder."""
+        return f"person '{self.key}' ({self.name})" if self.person else f"attendee '{self.name}'"
+
+
+def _line_of(text: str, person_id: str) -> int:
+    pattern = re.compile(rf"^\s*-?\s*id:\s*['\"]?{re.escape(person_id)}['\"]?\s*$")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if pattern.match(line):
+            return number
+    return 1
+
+
+def default_category(programme: Programme, person: Person) -> str:
+    """Person.category, else Chair for people who only chair, else Speaker."""
+    if person.category:
+        return person.category
+    roles = {kind for _, _, kind, _ in programme.agenda.appearances(person.id)}
+    return "Chair" if roles == {"chair"} else "Speaker"
+
+
+def _in_person(programme: Programme, person: Person, include_remote: bool) -> bool:
+    appearances = programme.agenda.appearances(person.id)
+    if not appearances:
+        return person.category is not None      # named only to get a badge (an organiser)
+    if include_remote:
+        return True
+    return any(kind == "chair" or (entry is not None and not entry.remote)
+               for _, _, kind, entry in appearances)
+
+
+def holders(programme: Programme, settings: PrintSettings,
+            people: str | None = None) -> list[Holder]:
+    """Badge holders in print order; `people` (ids or names, comma-separated) keeps only
+    those, for reprints."""
+    agenda_name = display_name(programme.source)
+    source_text = programme.source.read_text(encoding="utf-8-sig")
+    out: list[Holder] = []
+    seen_names: set[str] = set()
+    for person in programme.agenda.people:
+        if not _in_person(programme, person, settings.badge_remote):
+            continue
+        index = programme.agenda.people.index(person)
+        out.append(Holder(
+            key=person.id, name=person.name, title=person.title, role=person.role,
+            organisation=person.organisation, country=person.country,
+            category=default_category(programme, person),
+            sort_key=person.sort_key, person=person,
+            where=(agenda_name, _line_of(source_text, person.id), f"people.{index}")))
+        seen_names.add(person.name.casefold())
+    csv_name = (display_name(programme.base_dir / programme.agenda.attendees)
+                if programme.agenda.attendees else "attendees")
+    for a in programme.attendees:
+        if a.name.casefold() in seen_names:
+            continue        # already badged from the programme: one badge per person
+        out.append(_from_attendee(a, csv_name))
+    if settings.badge_order == "family":
+        out.sort(key=lambda h: h.sort_key)
+    if people:
+        out = _only(out, people, agenda_name)
+    return out
+
+
+def _from_attendee(a: Attendee, csv_name: str) -> Holder:
+    return Holder(key=f"row-{a.row}", name=a.name, title=a.title, role=a.role,
+                  organisation=a.organisation, country=a.country, category=a.category,
+                  sort_key=a.sort_key,
+                  where=(csv_name, a.row, "name"), extra=dict(a.extra))
+
+
+def _only(holders: list[Holder], people: str, agenda_name: str) -> list[Holder]:
+    wanted = [w.strip() for w in people.split(",") if w.strip()]
+    by_key = {h.key.casefold(): h for h in holders} | {h.name.casefold(): h for h in holders}
+    unknown = [w for w in wanted if w.casefold() not in by_key]
+    if unknown:
+        raise AgendaError([Problem(agenda_name, 1, None, "people",
+                                   f"--people: no badge holder '{w}' (give a person id, an "
+                                   "attendee's name or row-N)") for w in unknown])
+    keep = {by_key[w.casefold()].key for w in wanted}
+    return [h for h in holders if h.key in keep]
