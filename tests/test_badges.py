@@ -15,9 +15,9 @@ import zxingcpp
 from click.testing import CliRunner
 from pypdf import PdfReader
 
-from podium.build import build
 from podium.cli import main
 from podium.load import Programme, load
+from podium.pipeline import build
 from podium.renderers.badges.holders import holders
 from podium.renderers.badges.stocks import STOCKS, stock_named
 
