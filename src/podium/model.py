@@ -172,8 +172,8 @@ class Item(Strict):
     url: Url | None = None
     """The item's own page in the system it was imported from (pretalx, frab, pentabarf)."""
     guid: Text | None = None
-    """The item's key in the source schedule (frab/pretalx guid), kept so that a re-import can
-    be compared with this file."""
+    """The item's key in the source schedule (frab/pretalx guid), when `id` is not that key
+    itself, kept so that a re-import can be compared with this file."""
 
     _anchor: str = PrivateAttr(default="")
     _start_minutes: int = PrivateAttr(default=0)

@@ -12,7 +12,7 @@ from typing import Any
 from podium import values
 from podium.fonts import FontRegistry
 from podium.importers.glyphs import Glyphs
-from podium.importers.people import People, safe_id
+from podium.importers.people import People, candidate_ids, safe_id, unique_id
 from podium.importers.report import Report
 from podium.importers.source import SourceEvent, SourceSchedule, parse_duration
 from podium.importers.text import clean_line, to_paragraphs
@@ -186,21 +186,17 @@ class Converter:
         return out
 
     def _item_id(self, event: SourceEvent, taken: set[str]) -> str:
-        keys = [event.guid, f"e{event.ident}" if event.ident.isdigit() else event.ident,
-                event.code, event.slug]
-        base = next((safe_id(k) for k in keys if k and safe_id(k)), "") or values.slug(event.title)
-        ident, n = base, 2
-        while ident in taken:
-            ident, n = f"{base}-{n}", n + 1
-        if ident != base:
-            self.report.warn(f"event '{clean_line(event.title)}': id {base} is used twice; this one "
-                             f"is {ident}")
-        taken.add(ident)
+        key = next((k for k in (event.guid, event.ident, event.code, event.slug) if safe_id(k)), "")
+        candidates = candidate_ids(key, "e") if key else [values.slug(event.title)]
+        ident = unique_id(candidates, taken)
+        if ident not in candidates:
+            self.report.warn(f"event '{clean_line(event.title)}': id {candidates[-1]} is used twice; "
+                             f"this one is {ident}")
         return ident
 
     def _item(self, placed: _Placed, ident: str) -> dict[str, Any]:
         e = placed.event
-        where = f"event {ident}"
+        where = f"event {ident} ('{clean_line(e.title)}')"
         fix = self.glyphs.fix
         title = fix(clean_line(e.title), where + " title")
         if not title:
@@ -221,21 +217,21 @@ class Converter:
         speakers = self.people.refs(e.persons, where)
         if speakers:
             item["speakers"] = speakers
-        item.update(self._links(e, where))
+        item.update(self._links(e, ident, where))
         text = to_paragraphs(e.abstract) or to_paragraphs(e.description)
         background = [p for p in (fix(t, f"{where} abstract") for t in text) if p]
         if background:
             item["background"] = background
         return item
 
-    def _links(self, e: SourceEvent, where: str) -> dict[str, str]:
+    def _links(self, e: SourceEvent, ident: str, where: str) -> dict[str, str]:
         out: dict[str, str] = {}
         if e.url:
             try:
                 out["url"] = values.parse_url(e.url)
             except ValueError as exc:
                 self.report.warn(f"{where}: url left out: {exc}")
-        if e.guid:
+        if e.guid and e.guid != ident:
             out["guid"] = e.guid
         return out
 

@@ -17,12 +17,36 @@ _LIST = re.compile(r"[^,]+(,[^,]+)+\s(&|and|und|et|y)\s.+\Z")
 _LIST_SPLIT = re.compile(r"\s*,\s*|\s+(?:&|and|und|et|y)\s+")
 
 
-def safe_id(key: str) -> str:
-    """A podium id from a source key: `1234` -> `p1234`, guids and codes kept as they are."""
+_UUID = re.compile(r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\Z")
+
+
+def safe_id(key: str, prefix: str = "p") -> str:
+    """A podium id from a source key: `1234` -> `p1234`, codes kept as they are."""
     text = re.sub(r"[^A-Za-z0-9_.-]+", "-", key).strip("-_.")
     if not text:
         return ""
-    return f"p{text}" if text.isdigit() else text
+    return f"{prefix}{text}" if text.isdigit() else text
+
+
+def candidate_ids(key: str, prefix: str = "p") -> list[str]:
+    """Ids to try in order: a guid's first 8 hex digits (short in URLs and QR codes), then
+    the whole key; the caller adds -2, -3 if even that is taken."""
+    full = safe_id(key, prefix)
+    return [key[:8].lower(), full] if _UUID.match(key.strip()) else [full]
+
+
+def unique_id(candidates: list[str], taken: set[str]) -> str:
+    """The first free candidate, else the last one with a number; marked as taken."""
+    options = [c for c in candidates if c]
+    for ident in options:
+        if ident not in taken:
+            taken.add(ident)
+            return ident
+    base, n = options[-1], 2
+    while f"{base}-{n}" in taken:
+        n += 1
+    taken.add(f"{base}-{n}")
+    return f"{base}-{n}"
 
 
 @dataclass
@@ -34,12 +58,8 @@ class People:
     taken: set[str] = field(default_factory=set)
 
     def _new_id(self, key: str | None, name: str) -> str:
-        base = (safe_id(key) if key else "") or slug(name) or "person"
-        ident, n = base, 2
-        while ident in self.taken:
-            ident, n = f"{base}-{n}", n + 1
-        self.taken.add(ident)
-        return ident
+        return unique_id([*(candidate_ids(key) if key else []), slug(name) or "person"]
+                         if not key else candidate_ids(key), self.taken)
 
     def _one(self, key: str | None, name: str, where: str) -> str:
         lookup = f"key:{key}" if key else f"name:{name}"
