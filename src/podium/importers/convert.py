@@ -71,6 +71,7 @@ class Converter:
         self.report = Report()
         self.glyphs = Glyphs(fonts, self.report)
         self.people = People(self.report)
+        self.people.learn([p for e in source.events for p in e.persons])
         self.tz_name = self._timezone(timezone)
         self.tz = zoneinfo.ZoneInfo(self.tz_name)
         self.url = self._event_url(url)

@@ -25,7 +25,7 @@ def safe_id(key: str, prefix: str = "p") -> str:
     text = re.sub(r"[^A-Za-z0-9_.-]+", "-", key).strip("-_.")
     if not text:
         return ""
-    return f"{prefix}{text}" if text.isdigit() else text
+    return f"{prefix}{text}" if re.fullmatch(r"\d+(-\d+)?", text) else text
 
 
 def candidate_ids(key: str, prefix: str = "p") -> list[str]:
@@ -56,6 +56,20 @@ class People:
     report: Report
     by_key: dict[str, dict[str, str]] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
+    keys_by_name: dict[str, set[str]] = field(default_factory=dict)
+
+    def learn(self, persons: list[SourcePerson]) -> None:
+        """Remember every keyed name, so that one part of "A, B and C" that the source also
+        lists on its own becomes that same person."""
+        for person in persons:
+            if person.key:
+                self.keys_by_name.setdefault(clean_line(person.name), set()).add(person.key)
+
+    def _key_of_part(self, part: str, key: str | None, n: int) -> str | None:
+        known = self.keys_by_name.get(part, set())
+        if len(known) == 1:
+            return next(iter(known))
+        return f"{key}-{n}" if key else None
 
     def _new_id(self, key: str | None, name: str) -> str:
         return unique_id([*(candidate_ids(key) if key else []), slug(name) or "person"]
@@ -89,7 +103,7 @@ class People:
                 parts = [p for p in _LIST_SPLIT.split(name) if p.strip()]
                 self.report.warn(f"{where}: person '{name}' names {len(parts)} people; imported "
                                  f"as {', '.join(repr(p) for p in parts)}")
-                ids = [self._one(f"{person.key}-{n}" if person.key else None, p, where)
+                ids = [self._one(self._key_of_part(p, person.key, n), p, where)
                        for n, p in enumerate(parts, start=1)]
             else:
                 ids = [self._one(person.key, name, where)]
