@@ -17,6 +17,7 @@ from click.testing import CliRunner
 
 from conftest import SHARED
 from podium.cli import main
+from podium.fonts import bundled
 from podium.importers import Imported, ImportFailed, import_schedule
 from podium.importers.source import parse_duration
 from podium.importers.text import to_paragraphs
@@ -200,12 +201,17 @@ def test_undrawable_emoji_are_removed_and_each_is_reported(corpus: dict[str, Res
     result = corpus["fosdem"]
     source_titles = {e.title for e in result.source}
     love = next(t for t in source_titles if "💌" in t)
+    assert bundled().missing("💌"), "an emoji font is bundled now: this test needs another example"
     kept = " ".join(love.replace("💌", "").split())
     item = next(it for _, it in result.programme.agenda.items() if it.title == kept)
     assert f"event {item.id} ('{' '.join(love.split())}') title: no bundled font draws " \
         "'💌' (U+1F48C LOVE LETTER) removed" in _warnings(result)
-    arrow = " ".join(p for _, it in result.programme.agenda.items() for p in it.background)
-    assert "→" not in arrow and "->" in arrow
+    text = " ".join(p for _, it in result.programme.agenda.items() for p in it.background)
+    # Stand-ins replace what the bundled fonts lack; whatever they draw is kept as it is.
+    if bundled().missing("→"):
+        assert "→" not in text and "->" in text
+    else:
+        assert "→" in text
 
 
 @needs_corpus
