@@ -1,4 +1,4 @@
-"""Command stage: the `podium` command line (check, build, schema)."""
+"""Command stage: the `podium` command line (check, build, import, schema)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,8 @@ from pathlib import Path
 import click
 
 from podium import __version__
+from podium.importers import FORMATS, ImportFailed, import_schedule
+from podium.importers.write import write as write_agenda
 from podium.load import Programme, load
 from podium.model import json_schema
 from podium.pipeline import UnknownRenderer, build
@@ -33,6 +35,10 @@ def _load_or_exit(agenda: Path) -> Programme:
     for w in programme.warnings:
         click.echo(str(w), err=True)
     return programme
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'s' * (n != 1)}"
 
 
 def _size(n: int) -> str:
@@ -93,3 +99,45 @@ def build_command(agenda: Path, out_dir: Path | None, only: str, people: str) ->
 def schema() -> None:
     """Print the JSON Schema of agenda.yaml (for editor autocompletion)."""
     click.echo(json.dumps(json_schema(), indent=2, ensure_ascii=False))
+
+
+@main.command(name="import")
+@click.argument("source", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--out", "out", default="agenda.yaml", show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="The agenda file to write.")
+@click.option("--format", "fmt", type=click.Choice(FORMATS),
+              help="frab (schedule XML) or pretalx (schedule JSON); detected when left out.")
+@click.option("--timezone", help="IANA time zone, when the source names none (pretalx JSON).")
+@click.option("--url", help="Where the online agenda will live (default: the source's base URL).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+def import_command(source: Path, out: Path, fmt: str | None, timezone: str | None, url: str | None,
+                   force: bool) -> None:
+    """Import a frab schedule XML or pretalx schedule JSON into an agenda.yaml."""
+    if out.exists() and not force:
+        click.echo(f"podium import: {out} exists; give --force to replace it, or -o another file",
+                   err=True)
+        sys.exit(EXIT_INPUT)
+    try:
+        imported = import_schedule(source, fmt, timezone=timezone, url=url)
+    except ImportFailed as exc:
+        click.echo(f"podium import: {source}: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    report = imported.report
+    for note in report.notes:
+        click.echo(f"{source.name}: {note}", err=True)
+    header = (f"Imported by `podium import` from {source.name} ({imported.source.format}).\n"
+              "Edit it freely; importing again replaces it (with --force).")
+    write_agenda(imported.agenda, out, header)
+    c = report.counts
+    click.echo(f"imported {source.name} ({imported.source.format}): {c['days']} days, {c['rooms']} rooms, "
+               f"{c['events']} events, {c['people']} people; {_count(len(report.warnings), 'warning')} above "
+               f"-> {out}", err=True)
+    try:
+        load(out)
+    except AgendaError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        errors = sum(p.is_error for p in exc.problems)
+        click.echo(f"{out} was written, but `podium check` finds {errors} error{'s' * (errors != 1)} "
+                   "in it (listed above): fix them in the source or in the file", err=True)
+        sys.exit(1)

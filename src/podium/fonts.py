@@ -86,7 +86,11 @@ class FontRegistry:
     def missing(self, text: str) -> list[str]:
         """Characters of `text` that no bundled font can draw, each once, in order."""
         cover = self._coverage
-        gaps = (c for c in text if ord(c) not in cover and unicodedata.category(c) not in _INVISIBLE)
+        # Distinct characters first: a 900-event agenda is megabytes of text but few characters.
+        unknown = {c for c in set(text) if ord(c) not in cover}
+        if not unknown:
+            return []
+        gaps = (c for c in text if c in unknown and unicodedata.category(c) not in _INVISIBLE)
         return list(dict.fromkeys(gaps))
 
     def fallback_for(self, char: str, family: str, *, bold: bool = False) -> Face | None:

@@ -160,6 +160,20 @@ class Item(Strict):
     speakers: Annotated[list[Speaker], BeforeValidator(
         _speaker_ref, json_schema_input_type=list[str | Speaker])] = Field(default_factory=list)
     """Speakers or panelists in order: a person id, or {person, remote, role}."""
+    subtitle: Text | None = None
+    """A second line under the title."""
+    track: Text | None = None
+    """Track or devroom the item belongs to (as named in the source schedule)."""
+    format: Text | None = None
+    """What sort of session it is, in the source schedule's words (Talk, Workshop, Lightning talk);
+    `kind` is podium's own coarse category."""
+    language: Text | None = None
+    """Language the item is held in, e.g. en or de (the printed labels follow `event.language`)."""
+    url: Url | None = None
+    """The item's own page in the system it was imported from (pretalx, frab, pentabarf)."""
+    guid: Text | None = None
+    """The item's key in the source schedule (frab/pretalx guid), when `id` is not that key
+    itself, kept so that a re-import can be compared with this file."""
 
     _anchor: str = PrivateAttr(default="")
     _start_minutes: int = PrivateAttr(default=0)

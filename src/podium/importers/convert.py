@@ -1,0 +1,299 @@
+"""Import stage: a `SourceSchedule` turned into agenda.yaml data (plain dicts, in print order)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import zoneinfo
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from podium import values
+from podium.fonts import FontRegistry
+from podium.importers.glyphs import Glyphs
+from podium.importers.people import People, candidate_ids, safe_id, unique_id
+from podium.importers.report import Report
+from podium.importers.source import SourceEvent, SourceSchedule, parse_duration
+from podium.importers.text import clean_line, to_paragraphs
+
+PLACEHOLDER_URL = "https://agenda.invalid/change-me/"
+LAST_MINUTE = 48 * 60 - 1  # 47:59, the latest time an agenda can hold
+_LABEL_LANGUAGES = ("en", "es", "fr")
+
+
+@dataclass
+class _Placed:
+    """An event with its programme day and minutes, ready to be written as an item."""
+
+    position: int
+    event: SourceEvent
+    date: dt.date
+    start: int
+    end: int | None
+    room: str
+
+
+def _hhmm(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+def _kind(event_type: str) -> str | None:
+    lowered = event_type.lower()
+    if "ceremony" in lowered:
+        return "ceremony"
+    if lowered in ("break", "pause", "coffee break"):
+        return "break"
+    if any(w in lowered for w in ("lunch", "dinner", "breakfast", "meal")):
+        return "meal"
+    return None
+
+
+def _offset_zone(events: list[SourceEvent]) -> str | None:
+    """An Etc/GMT zone when every event has the same whole-hour UTC offset."""
+    offsets = {e.start.utcoffset() for e in events if e.start is not None and e.start.tzinfo}
+    if len(offsets) != 1:
+        return None
+    offset = offsets.pop()
+    hours, rest = divmod(int(offset.total_seconds()) if offset else 0, 3600)
+    if rest:
+        return None
+    # POSIX-style names invert the sign: UTC+01:00 is Etc/GMT-1.
+    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+
+
+class Converter:
+    """One conversion: holds the report, the people and the room ids while it runs."""
+
+    def __init__(self, source: SourceSchedule, fonts: FontRegistry, *, timezone: str | None = None,
+                 url: str | None = None) -> None:
+        self.source = source
+        self.report = Report()
+        self.glyphs = Glyphs(fonts, self.report)
+        self.people = People(self.report)
+        self.people.learn([p for e in source.events for p in e.persons])
+        self.tz_name = self._timezone(timezone)
+        self.tz = zoneinfo.ZoneInfo(self.tz_name)
+        self.url = self._event_url(url)
+        self.room_ids: dict[str, str] = {}
+        self.day_dates = {d.index: d.date for d in source.days}
+        self.after_midnight = 0
+
+    # -- event-level settings ---------------------------------------------------
+
+    def _timezone(self, given: str | None) -> str:
+        for name, origin in ((given, "--timezone"), (self.source.timezone, "the source")):
+            if not name:
+                continue
+            try:
+                return values.parse_timezone(name)
+            except ValueError as exc:
+                if origin == "--timezone":
+                    raise
+                self.report.warn(f"the source's time zone: {exc}")
+        guess = _offset_zone(self.source.events) or "UTC"
+        self.report.warn(f"the source names no time zone; used {guess} from the events' UTC offsets "
+                         "(give --timezone, e.g. Europe/Berlin, to name the real one)")
+        return guess
+
+    def _event_url(self, given: str | None) -> str:
+        if given:
+            return values.parse_url(given)
+        base = self.source.base_url
+        try:
+            return values.parse_url(base) if base else values.parse_url("")
+        except ValueError:
+            self.report.warn(f"the source has no usable base URL ({base or 'none'}); event.url is the "
+                             f"placeholder {PLACEHOLDER_URL}: set it (or --url) to where the online "
+                             "agenda will live before printing QR codes")
+            return PLACEHOLDER_URL
+
+    def _language(self) -> str:
+        counts = Counter(e.language.lower()[:2] for e in self.source.events if e.language)
+        for lang, _ in counts.most_common():
+            if lang in _LABEL_LANGUAGES:
+                return lang
+        return "en"
+
+    # -- times -------------------------------------------------------------------
+
+    def _start(self, event: SourceEvent, day_date: dt.date) -> dt.datetime | None:
+        if event.start is not None:
+            start = event.start if event.start.tzinfo else event.start.replace(tzinfo=self.tz)
+            return start.astimezone(self.tz)
+        match = re.match(r"(\d{1,2}):(\d{2})", event.fallback_start)
+        if not match:
+            return None
+        hour, minute = int(match.group(1)), int(match.group(2))
+        return dt.datetime.combine(day_date, dt.time(hour % 24, minute), tzinfo=self.tz) + \
+            dt.timedelta(days=hour // 24)
+
+    def _place(self, position: int, event: SourceEvent, where: str) -> _Placed | None:
+        day_date = self.day_dates.get(event.day_index)
+        if day_date is None:
+            day_date = self.source.days[0].date
+            self.report.warn(f"{where}: its day index {event.day_index} is not in the source; "
+                             "placed by its date")
+        start = self._start(event, day_date)
+        if start is None:
+            self.report.warn(f"{where}: no readable date or start time; placed at 00:00 on {day_date}")
+            start = dt.datetime.combine(day_date, dt.time(0), tzinfo=self.tz)
+        minutes = (start.date() - day_date).days * 1440 + start.hour * 60 + start.minute
+        if not 0 <= minutes <= LAST_MINUTE:
+            self.report.warn(f"{where}: starts {start:%Y-%m-%d %H:%M}, outside its source day "
+                             f"{day_date}; placed on {start.date()}")
+            day_date, minutes = start.date(), start.hour * 60 + start.minute
+        elif minutes >= 1440:
+            self.after_midnight += 1
+        end: int | None = None
+        try:
+            length = parse_duration(event.duration, self.source.duration_style)
+        except ValueError as exc:
+            self.report.warn(f"{where}: {exc}; no end time given")
+        else:
+            end = minutes + length
+            if length == 0:
+                self.report.warn(f"{where}: duration is zero; no end time given")
+                end = None
+            elif end > LAST_MINUTE:
+                self.report.warn(f"{where}: ends after 47:59 of its day ({event.duration} long); "
+                                 "no end time given")
+                end = None
+        return _Placed(position, event, day_date, minutes, end, self._room(event, where))
+
+    def _room(self, event: SourceEvent, where: str) -> str:
+        if event.block_room and event.room != event.block_room:
+            self.report.info(f"{where}: listed under room '{event.block_room}' but says it is in "
+                             f"'{event.room}'; used '{event.room}'")
+        return self.room_ids[clean_line(event.room)]
+
+    # -- the whole agenda ----------------------------------------------------------
+
+    def _rooms(self) -> list[dict[str, str]]:
+        names = [clean_line(e.room) for e in self.source.events]
+        names += [clean_line(r) for _, r in self.source.empty_room_blocks]
+        out = []
+        for name in dict.fromkeys(n for n in names if n):
+            base = values.slug(name)
+            ident, n = base, 2
+            while ident in self.room_ids.values():
+                ident, n = f"{base}-{n}", n + 1
+            self.room_ids[name] = ident
+            out.append({"id": ident, "name": self.glyphs.fix(name, f"room '{name}'")})
+        self.room_ids[""] = "room"
+        if any(not clean_line(e.room) for e in self.source.events):
+            self.report.warn("some events name no room; they are in a room called 'Room'")
+            out.append({"id": "room", "name": "Room"})
+        return out
+
+    def _item_id(self, event: SourceEvent, taken: set[str]) -> str:
+        key = next((k for k in (event.guid, event.ident, event.code, event.slug) if safe_id(k)), "")
+        candidates = candidate_ids(key, "e") if key else [values.slug(event.title)]
+        ident = unique_id(candidates, taken)
+        if ident not in candidates:
+            self.report.warn(f"event '{clean_line(event.title)}': id {candidates[-1]} is used twice; "
+                             f"this one is {ident}")
+        return ident
+
+    def _item(self, placed: _Placed, ident: str) -> dict[str, Any]:
+        e = placed.event
+        where = f"event {ident} ('{clean_line(e.title)}')"
+        fix = self.glyphs.fix
+        title = fix(clean_line(e.title), where + " title")
+        if not title:
+            self.report.warn(f"{where}: has no title; titled 'Untitled'")
+            title = "Untitled"
+        item: dict[str, Any] = {"id": ident, "start": _hhmm(placed.start)}
+        if placed.end is not None:
+            item["end"] = _hhmm(placed.end)
+        item["title"] = title
+        optional = {"subtitle": clean_line(e.subtitle), "room": placed.room, "track": clean_line(e.track),
+                    "format": clean_line(e.type), "language": clean_line(e.language)}
+        for key, value in optional.items():
+            if value:
+                item[key] = value if key == "room" else fix(value, f"{where} {key}")
+        kind = _kind(e.type)
+        if kind:
+            item["kind"] = kind
+        speakers = self.people.refs(e.persons, where)
+        if speakers:
+            item["speakers"] = speakers
+        item.update(self._links(e, ident, where))
+        text = to_paragraphs(e.abstract) or to_paragraphs(e.description)
+        background = [p for p in (fix(t, f"{where} abstract") for t in text) if p]
+        if background:
+            item["background"] = background
+        return item
+
+    def _links(self, e: SourceEvent, ident: str, where: str) -> dict[str, str]:
+        out: dict[str, str] = {}
+        if e.url:
+            try:
+                out["url"] = values.parse_url(e.url)
+            except ValueError as exc:
+                self.report.warn(f"{where}: url left out: {exc}")
+        if e.guid and e.guid != ident:
+            out["guid"] = e.guid
+        return out
+
+    def _overlaps(self, items: list[dict[str, Any]], date: dt.date) -> None:
+        busy: dict[str, dict[str, Any]] = {}
+        for item in items:
+            room = item.get("room", "")
+            before = busy.get(room)
+            if before is not None and "end" in before and \
+                    values.parse_minutes(item["start"]) < values.parse_minutes(before["end"]):
+                self.report.warn(f"{date}: event {item['id']} ('{item['title']}') starts at "
+                                 f"{item['start']} in room {room}, while {before['id']} "
+                                 f"('{before['title']}') runs until {before['end']}; `podium check` "
+                                 "will report it until one of them is moved")
+            if before is None or "end" not in item or "end" not in before or \
+                    values.parse_minutes(item["end"]) > values.parse_minutes(before["end"]):
+                busy[room] = item
+
+    def run(self) -> dict[str, Any]:
+        src = self.source
+        rooms = self._rooms()
+        placed: list[_Placed] = []
+        for position, event in enumerate(src.events):
+            where = f"event '{clean_line(event.title)}' ({event.guid or event.ident or event.slug})"
+            p = self._place(position, event, where)
+            if p is not None:
+                placed.append(p)
+        rank = {r["id"]: i for i, r in enumerate(rooms)}
+        placed.sort(key=lambda p: (p.date, p.start, rank.get(p.room, 0), p.position))
+        days: dict[dt.date, list[dict[str, Any]]] = {d.date: [] for d in src.days}
+        taken: set[str] = set()
+        for p in placed:
+            days.setdefault(p.date, []).append(self._item(p, self._item_id(p.event, taken)))
+        for date, items in days.items():
+            if not items:
+                self.report.info(f"{date}: the source has no events on this day; kept as an empty day")
+            self._overlaps(items, date)
+        if self.after_midnight:
+            self.report.info(f"{self.after_midnight} events after midnight stay on the day the source "
+                             "lists them in, with times from 24:00")
+        if src.empty_room_blocks:
+            self.report.info(f"{len(src.empty_room_blocks)} empty room blocks (a room with no events "
+                             "on a day) hold nothing to import")
+        imported = sum(len(v) for v in days.values())
+        self.report.counts = {"days": len(days), "rooms": len(rooms), "events": imported,
+                              "people": len(self.people.entries())}
+        if imported != len(src.events):  # pragma: no cover - every event is placed somewhere
+            raise AssertionError(f"imported {imported} of {len(src.events)} events")
+        return self._agenda(rooms, days)
+
+    def _agenda(self, rooms: list[dict[str, str]], days: dict[dt.date, list[dict[str, Any]]]
+                ) -> dict[str, Any]:
+        src = self.source
+        event: dict[str, Any] = {"title": self.glyphs.fix(clean_line(src.title) or "Untitled",
+                                                          "event title")}
+        for key in ("subtitle", "venue", "city"):
+            value = clean_line(getattr(src, key))
+            if value:
+                event[key] = self.glyphs.fix(value, f"event {key}")
+        event.update({"timezone": self.tz_name, "url": self.url, "language": self._language()})
+        people = [{"id": p["id"], "name": self.glyphs.fix(p["name"], f"person {p['id']}")}
+                  for p in self.people.entries()]
+        return {"event": event, "rooms": rooms, "people": people,
+                "days": [{"date": date.isoformat(), "items": items} for date, items in sorted(days.items())]}
