@@ -14,6 +14,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "programme": "Programme", "at_a_glance": "At a glance", "speaker_index": "Speakers",
         "page": "Page", "next": "Next", "room": "Room", "day": "Day", "break": "Break",
         "online_agenda": "Online agenda", "scan": "Scan for the online agenda",
+        "speaker_role": "Speaker", "add_to_calendar": "Add to calendar",
+        "skip_to_programme": "Skip to the programme", "days": "Days", "local_time": "Local time",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -21,6 +23,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "programme": "Programa", "at_a_glance": "Resumen del día", "speaker_index": "Oradores",
         "page": "Página", "next": "A continuación", "room": "Sala", "day": "Día", "break": "Pausa",
         "online_agenda": "Agenda en línea", "scan": "Escanee para ver la agenda en línea",
+        "speaker_role": "Ponencia", "add_to_calendar": "Añadir al calendario",
+        "skip_to_programme": "Ir al programa", "days": "Días", "local_time": "Hora local",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -28,6 +32,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "programme": "Programme", "at_a_glance": "Aperçu de la journée", "speaker_index": "Intervenants",
         "page": "Page", "next": "Ensuite", "room": "Salle", "day": "Jour", "break": "Pause",
         "online_agenda": "Programme en ligne", "scan": "Scannez pour le programme en ligne",
+        "speaker_role": "Intervention", "add_to_calendar": "Ajouter au calendrier",
+        "skip_to_programme": "Aller au programme", "days": "Jours", "local_time": "Heure locale",
     },
 }
 

@@ -13,3 +13,7 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 RENDERERS: dict[str, Renderer] = {}
+
+from podium.renderers import site  # noqa: E402  (the renderers import this module's types)
+
+RENDERERS["site"] = site.render
