@@ -155,7 +155,7 @@ def _person(agenda: Agenda, locale: Locale, person: Person) -> PersonView | None
 def _utc_offset(agenda: Agenda) -> str:
     first = agenda.days[0].date if agenda.days else dt.date(2000, 1, 1)
     offset = dt.datetime.combine(first, dt.time(12), tzinfo=agenda.tz).strftime("%z")
-    return f"UTC{offset[:3]}:{offset[3:]}".replace("-", "\u2212")
+    return f"UTC{offset[:3]}:{offset[3:]}"
 
 
 def page_view(agenda: Agenda, locale: Locale) -> PageView:

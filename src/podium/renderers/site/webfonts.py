@@ -23,7 +23,7 @@ _MAIN = (("Noto Sans", False, False), ("Noto Sans", True, False), ("Noto Sans", 
 
 # Always kept, so that a user's stylesheet may use plain ASCII and common punctuation.
 _ALWAYS = {chr(c) for c in range(0x20, 0x7F)} | set("\u00a0\u2013\u2014\u2018\u2019\u201c\u201d"
-                                                    "\u2026\u00b7\u2022\u2212\u2192\u2191")
+                                                    "\u2026\u00b7\u2022\u2192\u2191")
 
 
 @dataclass(frozen=True)
