@@ -43,7 +43,8 @@ def test_one_event_per_item_with_zone_and_right_times(seed: Programme, seed_ics:
     assert start.astimezone(UTC) == dt.datetime(2024, 12, 10, 12, 30, tzinfo=UTC)
     assert s1.decoded("DTEND").astimezone(UTC) == dt.datetime(2024, 12, 10, 14, 30, tzinfo=UTC)
     closing = next(ev for ev in evs if str(ev["UID"]).startswith("closing@"))
-    assert closing.decoded("DTSTART").astimezone(UTC) == dt.datetime(2024, 12, 11, 16, 30, tzinfo=UTC)
+    closing_start = closing.decoded("DTSTART").astimezone(UTC)
+    assert closing_start == dt.datetime(2024, 12, 11, 16, 30, tzinfo=UTC)
     cal = icalendar.Calendar.from_ical(seed_ics)
     zones = [str(tz["TZID"]) for tz in cal.walk("VTIMEZONE")]
     assert zones == ["America/Montevideo"]
@@ -61,13 +62,15 @@ def test_uids_stamp_url_location_and_people(seed: Programme, seed_ics: bytes) ->
         assert str(ev["URL"]) == agenda.url_for_item(item)
         assert str(ev["LOCATION"]) == "Montevideo, Uruguay"
     s3 = evs[[it.anchor for _d, it in agenda.items()].index("session-3")]
-    assert str(s3["SUMMARY"]) == "Session 3: Lessons from Recent Capacity-Building and Training Partnerships"
+    assert str(s3["SUMMARY"]) == ("Session 3: Lessons from Recent Capacity-Building and "
+                                  "Training Partnerships")
     description = str(s3["DESCRIPTION"])
     assert description.startswith("Chair: Patrick Carey, Director")
     for name in ("Takakazu Ito", "Malinda Kosal", "Colonel Machiko Kawasaki", "Herbert Loret"):
         assert name in description
     welcome = str(evs[0]["DESCRIPTION"])
-    assert "Atul Khare, Under-Secretary-General, UN Department of Operational Support (via VTC)" in welcome
+    assert ("Atul Khare, Under-Secretary-General, UN Department of Operational Support "
+            "(via VTC)") in welcome
 
 
 def test_lines_are_crlf_and_folded_at_75_octets(seed_ics: bytes) -> None:
@@ -78,7 +81,8 @@ def test_lines_are_crlf_and_folded_at_75_octets(seed_ics: bytes) -> None:
     assert any(line.startswith(b" ") for line in lines), "long texts are folded, not cut"
 
 
-def test_summer_time_and_room_as_location(write_agenda: Callable[..., Path], tmp_path: Path) -> None:
+def test_summer_time_and_room_as_location(write_agenda: Callable[..., Path],
+                                          tmp_path: Path) -> None:
     path = write_agenda("""
         event:
           title: Été
@@ -92,7 +96,8 @@ def test_summer_time_and_room_as_location(write_agenda: Callable[..., Path], tmp
         days:
           - date: 2025-06-12
             items:
-              - {id: talk, start: "09:00", end: "10:00", title: Ouverture très longue avec accents éèàç, room: a, speakers: [p]}
+              - {id: talk, start: "09:00", end: "10:00", room: a, speakers: [p],
+                 title: Ouverture très longue avec accents éèàç}
               - {start: "10:00", title: Fin}
     """)
     build(load(path), tmp_path / "out", ["site"])
