@@ -215,3 +215,22 @@ def test_same_input_gives_the_same_bytes(seed: Programme, seed_site: Path, tmp_p
     one, two = _tree(seed_site.parent), _tree(tmp_path / "two")
     assert set(one) >= {"agenda.ics", "site/index.html", "site/site.css", "site/agenda.ics"}
     assert one == two
+
+
+def test_item_ids_never_clash_with_the_page_structure(write_agenda: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    path = write_agenda("""
+        event: {title: T, timezone: UTC, url: "https://example.org/"}
+        people: [{id: p, name: Pat Doe}]
+        days:
+          - date: 2025-01-02
+            items:
+              - {id: speakers, start: "09:00", title: Speakers' corner, speakers: [p]}
+              - {id: programme, start: "10:00", title: Programme}
+              - {id: day-2025-01-02, start: "11:00", title: Day}
+    """)
+    build(load(path), tmp_path / "out", ["site"])
+    html = (tmp_path / "out/site/index.html").read_text(encoding="utf-8")
+    all_ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(all_ids) == len(set(all_ids))
+    assert {"speakers", "programme", "day-2025-01-02", "person-p"} <= set(all_ids)

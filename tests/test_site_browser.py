@@ -89,7 +89,7 @@ def test_a_qr_code_url_scrolls_to_its_session(browser: Any, page_url: str, width
         # Not hidden under the sticky day heading.
         heading = page.evaluate("""Math.max(...[...document.querySelectorAll('.day__heading')]
             .map(h => h.getBoundingClientRect().bottom).filter(b => b <= innerHeight))""")
-        title = page.evaluate("document.getElementById('session-3-h').getBoundingClientRect().top")
+        title = page.evaluate("document.getElementById('_h-session-3').getBoundingClientRect().top")
         assert title >= heading
         assert "Lessons from Recent" in page.locator("#session-3").inner_text()
     finally:

@@ -104,7 +104,9 @@ def person_anchor(person: Person) -> str:
 
 
 def day_anchor(day: Day) -> str:
-    return f"day-{day.date.isoformat()}"
+    # Page-structure ids start with '_', which no item id can (see values.parse_id), so an
+    # item called 'speakers' or 'day-2024-12-10' never clashes with them.
+    return f"_day-{day.date.isoformat()}"
 
 
 def _ref(a: present.Appearance) -> PersonRef:
