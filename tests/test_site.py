@@ -234,3 +234,17 @@ def test_item_ids_never_clash_with_the_page_structure(write_agenda: Callable[...
     all_ids = re.findall(r'\bid="([^"]+)"', html)
     assert len(all_ids) == len(set(all_ids))
     assert {"speakers", "programme", "day-2025-01-02", "person-p"} <= set(all_ids)
+
+
+def test_truetype_fonts_when_brotli_is_missing(write_agenda: Callable[..., Path], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from podium.renderers.site import webfonts
+
+    monkeypatch.setattr(webfonts, "woff2_available", lambda: False)
+    build(small(write_agenda), tmp_path / "out", ["site"])
+    site = tmp_path / "out/site"
+    css = (site / "site.css").read_text(encoding="utf-8")
+    assert 'url("fonts/NotoSans-Regular.ttf") format("truetype")' in css
+    font = TTFont(site / "fonts/NotoSans-Regular.ttf")
+    assert font.flavor is None and ord("ô") in font.getBestCmap()
+    assert not list(site.glob("fonts/*.woff2"))

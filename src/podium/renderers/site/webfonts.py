@@ -82,7 +82,9 @@ def subset_bytes(webfont: WebFont, text: str) -> bytes:
     try:
         options = subset.Options()
         options.flavor = webfont.format if webfont.format == "woff2" else None
-        options.layout_features = ["*"]
+        # Default features (kerning, ligatures, marks) are what a page needs; hinting
+        # instructions would double the size for little gain on today's screens.
+        options.hinting = False
         options.name_IDs = ["*"]
         options.notdef_outline = True
         subsetter = subset.Subsetter(options=options)
