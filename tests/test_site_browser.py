@@ -125,3 +125,46 @@ def test_print_layout_keeps_everything(browser: Any, page_url: str, tmp_path: Pa
         assert "Lessons from Recent" in text and "Session 6" in text
     finally:
         page.close()
+
+
+STRESS = """
+event:
+  title: Conferencia Internacional sobre Interoperabilidad_de_Sistemas_Sin_Espacios_Muy_Larga
+  venue: Centro de Conferencias y Exposiciones de la Intendencia de Montevideo
+  city: Montevideo
+  timezone: America/Montevideo
+  url: https://example.org/conferencia/
+  language: es
+rooms: [{id: a, name: "Sala Azul del Edificio Mercosur, Planta Baja"}]
+people:
+  - {id: x, name: María José Fernández-Villaverde de la Concepción, title: Embajadora,
+     role: Directora General de Cooperación Internacional y Relaciones Multilaterales,
+     organisation: https://www.ministerio-de-relaciones-exteriores.example.gub.uy/cooperacion}
+days:
+  - date: 2025-09-17
+    items:
+      - {start: "09:00", end: "10:00", number: 12, room: a, chair: x, speakers: [{person: x, remote: true}],
+         title: Supercalifragilisticoespialidosoysupercalifragilisticoespialidoso de la cooperación,
+         questions: ["¿Cómo?"]}
+"""
+
+
+def test_long_words_and_long_dates_fit_a_phone(browser: Any, tmp_path: Path) -> None:
+    from podium.load import load
+
+    (tmp_path / "agenda.yaml").write_text(STRESS, encoding="utf-8")
+    build(load(tmp_path / "agenda.yaml"), tmp_path / "out", ["site"])
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    try:
+        page.goto((tmp_path / "out/site/index.html").as_uri())
+        assert page.evaluate("document.documentElement.scrollWidth") <= 360
+        # Nothing is cut: every element's content fits its own box.
+        clipped = page.evaluate("""[...document.querySelectorAll('main *, header *')]
+            .filter(e => !e.classList.contains('sr-only'))
+            .filter(e => e.scrollWidth > e.clientWidth + 1
+                         && getComputedStyle(e).overflow !== 'visible')
+            .map(e => e.className || e.tagName)""")
+        assert clipped == []
+        assert "miércoles, 17 de septiembre de 2025" in page.locator("main").inner_text()
+    finally:
+        page.close()
