@@ -5,15 +5,21 @@ downloaded. Without Chromium or Playwright the tests skip and say why."""
 
 from __future__ import annotations
 
+import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote, urlsplit
 
+import pypdfium2 as pdfium
 import pytest
+import zxingcpp
+from PIL import Image
 from pypdf import PdfReader
 
 from podium.build import build
+from podium.links import resolve
 from podium.load import Programme
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
@@ -73,6 +79,9 @@ def test_no_sideways_scrolling_and_every_session_shows(browser: Any, page_url: s
         assert "Noto Sans" in loaded and "Noto Serif" in loaded
         body_font = page.evaluate("getComputedStyle(document.body).fontFamily")
         assert body_font.startswith('"Noto Sans"')
+        # A wide screen (a projector in the room) shows the agenda's QR code; a phone does not.
+        shown = [b.text for b in zxingcpp.read_barcodes(Image.open(io.BytesIO(page.screenshot())))]
+        assert shown == ([seed.agenda.event.url] if width >= 1024 else [])
     finally:
         page.close()
 
@@ -110,7 +119,8 @@ def test_speaker_links_go_both_ways(browser: Any, page_url: str) -> None:
         page.close()
 
 
-def test_print_layout_keeps_everything(browser: Any, page_url: str, tmp_path: Path) -> None:
+def test_print_layout_keeps_everything(browser: Any, page_url: str, seed: Programme,
+                                       tmp_path: Path) -> None:
     page = browser.new_page()
     try:
         page.goto(page_url)
@@ -123,6 +133,12 @@ def test_print_layout_keeps_everything(browser: Any, page_url: str, tmp_path: Pa
         page.pdf(path=str(pdf), format="A4")
         text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
         assert "Lessons from Recent" in text and "Session 6" in text
+        # The printed page carries the agenda's QR code, and it opens the site.
+        first = pdfium.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil()
+        found = [b.text for b in zxingcpp.read_barcodes(first)]
+        assert found == [seed.agenda.event.url]
+        site = Path(unquote(urlsplit(page_url).path)).parent
+        assert resolve(found[0], seed.agenda.event.url, site)
     finally:
         page.close()
 
@@ -143,7 +159,8 @@ people:
 days:
   - date: 2025-09-17
     items:
-      - {start: "09:00", end: "10:00", number: 12, room: a, chair: x, speakers: [{person: x, remote: true}],
+      - {start: "09:00", end: "10:00", number: 12, room: a, chair: x,
+         speakers: [{person: x, remote: true}],
          title: Supercalifragilisticoespialidosoysupercalifragilisticoespialidoso de la cooperación,
          questions: ["¿Cómo?"]}
 """

@@ -13,7 +13,9 @@ import shutil
 from pathlib import Path
 
 import jinja2
+from markupsafe import Markup
 
+from podium import qr
 from podium.context import BuildContext
 from podium.output import Written
 from podium.present import locale_of
@@ -51,8 +53,12 @@ def render(ctx: BuildContext) -> list[Written]:
     env = environment(ctx.template_dirs)
     fonts = webfonts.plan(ctx.fonts)
     families = webfonts.families(fonts)
+    # The one piece of markup the page is handed: podium's own SVG of the agenda's QR code
+    # (its text, the URL, is escaped inside it).
+    code = Markup(qr.svg(qr.encode(agenda.event.url), colour="#1c2430"))
     html = env.get_template(PAGE_TEMPLATE).render(page=page, event=page.event,  # 2
-                                                  labels=page.labels, calendar=CALENDAR)
+                                                  labels=page.labels, calendar=CALENDAR,
+                                                  qr_svg=code)
     css = env.get_template(STYLE_TEMPLATE).render(fonts=fonts, families=families)
     site = ctx.out(SITE)
     _write(site / "index.html", html.encode("utf-8"))
