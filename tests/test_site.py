@@ -9,9 +9,11 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from fontTools.ttLib import TTFont
 
 from podium.build import build
+from podium.cli import main
 from podium.links import ids_in
 from podium.load import Programme, load
 
@@ -248,3 +250,11 @@ def test_truetype_fonts_when_brotli_is_missing(write_agenda: Callable[..., Path]
     font = TTFont(site / "fonts/NotoSans-Regular.ttf")
     assert font.flavor is None and ord("ô") in font.getBestCmap()
     assert not list(site.glob("fonts/*.woff2"))
+
+
+def test_cli_builds_only_the_site(seed: Programme, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(seed.source), "--only", "site",
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "site" in result.output and "agenda.ics" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["agenda.ics", "site"]
