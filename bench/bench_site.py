@@ -17,8 +17,7 @@ from podium.build import build
 from podium.fonts import bundled
 from podium.load import Programme, load
 from podium.present import locale_of
-from podium.renderers.site import environment, ics, webfonts
-from podium.renderers.site.view import page_view
+from podium.renderers.site import ics, page_texts, webfonts
 from podium.resources import templates_dir
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -57,10 +56,8 @@ def big_agenda(folder: Path, days: int = 5, per_day: int = 40) -> Path:
 
 
 def html_only(programme: Programme) -> str:
-    page = page_view(programme.agenda, locale_of(programme.agenda))
-    env = environment([templates_dir()])
-    return env.get_template("site/index.html.j2").render(
-        page=page, event=page.event, labels=page.labels, calendar="agenda.ics")
+    html, _css = page_texts(programme.agenda, [templates_dir()], webfonts.plan(bundled()))
+    return html
 
 
 def main() -> None:
@@ -73,7 +70,7 @@ def main() -> None:
         text = html_only(seed)
         rows = [
             ("baseline: load agenda.yaml", lambda: load(seed_path)),
-            ("page HTML only (seed)", lambda: html_only(seed)),
+            ("page HTML + CSS (seed)", lambda: html_only(seed)),
             ("agenda.ics only (seed)",
              lambda: ics.calendar_bytes(seed.agenda, locale_of(seed.agenda), 0)),
             (f"fonts: subset + {plan[0].format}, {len(plan)} faces",

@@ -17,6 +17,7 @@ from markupsafe import Markup
 
 from podium import qr
 from podium.context import BuildContext
+from podium.model import Agenda
 from podium.output import Written
 from podium.present import locale_of
 from podium.renderers.site import ics, webfonts
@@ -46,20 +47,26 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def render(ctx: BuildContext) -> list[Written]:
-    agenda = ctx.programme.agenda
-    locale = locale_of(agenda)
-    page = page_view(agenda, locale)                                              # 1
-    env = environment(ctx.template_dirs)
-    fonts = webfonts.plan(ctx.fonts)
-    families = webfonts.families(fonts)
+def page_texts(agenda: Agenda, template_dirs: list[Path],
+               fonts: list[webfonts.WebFont]) -> tuple[str, str]:
+    """index.html and site.css as text."""
+    page = page_view(agenda, locale_of(agenda))                                   # 1
+    env = environment(template_dirs)
     # The one piece of markup the page is handed: podium's own SVG of the agenda's QR code
     # (its text, the URL, is escaped inside it).
     code = Markup(qr.svg(qr.encode(agenda.event.url), colour="#1c2430"))
     html = env.get_template(PAGE_TEMPLATE).render(page=page, event=page.event,  # 2
                                                   labels=page.labels, calendar=CALENDAR,
                                                   qr_svg=code)
-    css = env.get_template(STYLE_TEMPLATE).render(fonts=fonts, families=families)
+    css = env.get_template(STYLE_TEMPLATE).render(fonts=fonts,
+                                                  families=webfonts.families(fonts))
+    return html, css
+
+
+def render(ctx: BuildContext) -> list[Written]:
+    agenda = ctx.programme.agenda
+    fonts = webfonts.plan(ctx.fonts)
+    html, css = page_texts(agenda, ctx.template_dirs, fonts)
     site = ctx.out(SITE)
     _write(site / "index.html", html.encode("utf-8"))
     _write(site / "site.css", css.encode("utf-8"))
@@ -70,7 +77,7 @@ def render(ctx: BuildContext) -> list[Written]:
     if licence is not None:
         shutil.copyfile(licence, site / "fonts" / licence.name)
     calendar = ctx.out(CALENDAR)                                                  # 4
-    data = ics.calendar_bytes(agenda, locale, ctx.epoch)
+    data = ics.calendar_bytes(agenda, locale_of(agenda), ctx.epoch)
     _write(calendar, data)
     # A copy inside site/ so that the page's link works once the folder is published.
     _write(site / CALENDAR, data)
