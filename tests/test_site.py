@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import re
+import textwrap
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
@@ -136,25 +137,31 @@ def test_page_shows_the_programme_text(seed: Programme, seed_html: str) -> None:
     assert 'lang="en"' in seed_html
 
 
-def test_only_people_on_the_programme_are_listed(write_agenda: Callable[..., Path],
-                                                 tmp_path: Path) -> None:
-    (tmp_path / "attendees.csv").write_text(
+@pytest.fixture(scope="module")
+def small_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small agenda (title with <script>, an unlisted person, a delegates CSV), built."""
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "attendees.csv").write_text(
         "name,organisation,category\nDelia Delegate,Ministry of Peace,Delegate\n", encoding="utf-8")
-    programme = small(write_agenda, extra="attendees: attendees.csv")
-    assert programme.attendees, "the CSV must load for this test to mean anything"
-    build(programme, tmp_path / "out", ["site"])
-    html = (tmp_path / "out/site/index.html").read_text(encoding="utf-8")
-    ics = (tmp_path / "out/agenda.ics").read_text(encoding="utf-8")
+    text = textwrap.dedent(SMALL.format(language="en", extra="attendees: attendees.csv"))
+    (folder / "agenda.yaml").write_text(text, encoding="utf-8")
+    programme = load(folder / "agenda.yaml")
+    assert programme.attendees, "the CSV must load for the tests to mean anything"
+    build(programme, folder / "out", ["site"])
+    return folder / "out"
+
+
+def test_only_people_on_the_programme_are_listed(small_out: Path) -> None:
+    html = (small_out / "site/index.html").read_text(encoding="utf-8")
+    ics = (small_out / "agenda.ics").read_text(encoding="utf-8")
     for hidden in ("Delia", "Delegate", "Ministry of Peace", "Zoé", "Unlisted"):
         assert hidden not in html and hidden not in ics
     assert 'id="person-ana"' in html and 'id="person-bob"' in html
     assert 'id="person-zoe"' not in html
 
 
-def test_agenda_text_is_escaped_never_markup(write_agenda: Callable[..., Path],
-                                             tmp_path: Path) -> None:
-    build(small(write_agenda), tmp_path / "out", ["site"])
-    html = (tmp_path / "out/site/index.html").read_text(encoding="utf-8")
+def test_agenda_text_is_escaped_never_markup(small_out: Path) -> None:
+    html = (small_out / "site/index.html").read_text(encoding="utf-8")
     page = parse(html)
     assert [t for t, _ in page.tags if t == "script"] == []
     assert "<script>" not in html
