@@ -15,6 +15,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "page": "Page", "next": "Next", "room": "Room", "day": "Day", "break": "Break",
         "online_agenda": "Online agenda", "scan": "Scan for the online agenda",
         "your_sessions": "Your sessions",
+        "speaker_role": "Speaker", "add_to_calendar": "Add to calendar",
+        "skip_to_programme": "Skip to the programme", "days": "Days", "local_time": "Local time",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -23,6 +25,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "page": "Página", "next": "A continuación", "room": "Sala", "day": "Día", "break": "Pausa",
         "online_agenda": "Agenda en línea", "scan": "Escanee para ver la agenda en línea",
         "your_sessions": "Sus sesiones",
+        "speaker_role": "Ponencia", "add_to_calendar": "Añadir al calendario",
+        "skip_to_programme": "Ir al programa", "days": "Días", "local_time": "Hora local",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -31,6 +35,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "page": "Page", "next": "Ensuite", "room": "Salle", "day": "Jour", "break": "Pause",
         "online_agenda": "Programme en ligne", "scan": "Scannez pour le programme en ligne",
         "your_sessions": "Vos sessions",
+        "speaker_role": "Intervention", "add_to_calendar": "Ajouter au calendrier",
+        "skip_to_programme": "Aller au programme", "days": "Jours", "local_time": "Heure locale",
     },
 }
 

@@ -12,8 +12,10 @@ from podium.output import Written
 
 Renderer = Callable[[BuildContext], list[Written]]
 
-RENDERERS: dict[str, Renderer] = {}
+# Imported after `Renderer` exists; the order of the dict is the build order.
+from podium.renderers import badges, site  # noqa: E402
 
-from podium.renderers import badges  # noqa: E402  (the registry above must exist first)
-
-RENDERERS["badges"] = badges.render
+RENDERERS: dict[str, Renderer] = {
+    "badges": badges.render,
+    "site": site.render,
+}

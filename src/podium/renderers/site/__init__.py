@@ -1,0 +1,84 @@
+"""Rendering stage: the online agenda, site/ (a static page every QR code opens) and agenda.ics.
+
+The stages, in order:
+1. turn the agenda into plain values for the page (view.py);
+2. render index.html and site.css from the Jinja templates (user's folder first);
+3. cut the bundled fonts down to the characters used and write them to site/fonts/;
+4. write agenda.ics (ics.py), beside site/ and inside it for the page's link.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup
+
+from podium import qr
+from podium.context import BuildContext
+from podium.model import Agenda
+from podium.output import Written
+from podium.present import locale_of
+from podium.renderers.site import ics, webfonts
+from podium.renderers.site.view import page_view
+
+SITE = "site"
+CALENDAR = "agenda.ics"
+PAGE_TEMPLATE = "site/index.html.j2"
+STYLE_TEMPLATE = "site/site.css"
+
+
+def _autoescape(name: str | None) -> bool:
+    # Stylesheets are not HTML: escaping quotes there would break font names.
+    return not (name or "").endswith(".css")
+
+
+def environment(template_dirs: list[Path]) -> jinja2.Environment:
+    """A Jinja environment for one build (no shared state between builds)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=_autoescape, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
+def page_texts(agenda: Agenda, template_dirs: list[Path],
+               fonts: list[webfonts.WebFont]) -> tuple[str, str]:
+    """index.html and site.css as text."""
+    page = page_view(agenda, locale_of(agenda))                                   # 1
+    env = environment(template_dirs)
+    # The one piece of markup the page is handed: podium's own SVG of the agenda's QR code
+    # (its text, the URL, is escaped inside it).
+    code = Markup(qr.svg(qr.encode(agenda.event.url), colour="#1c2430"))
+    html = env.get_template(PAGE_TEMPLATE).render(page=page, event=page.event,  # 2
+                                                  labels=page.labels, calendar=CALENDAR,
+                                                  qr_svg=code)
+    css = env.get_template(STYLE_TEMPLATE).render(fonts=fonts,
+                                                  families=webfonts.families(fonts))
+    return html, css
+
+
+def render(ctx: BuildContext) -> list[Written]:
+    agenda = ctx.programme.agenda
+    fonts = webfonts.plan(ctx.fonts)
+    html, css = page_texts(agenda, ctx.template_dirs, fonts)
+    site = ctx.out(SITE)
+    _write(site / "index.html", html.encode("utf-8"))
+    _write(site / "site.css", css.encode("utf-8"))
+    text = html + css                                                             # 3
+    for webfont in fonts:
+        _write(site / "fonts" / webfont.file, webfonts.subset_bytes(webfont, text))
+    licence = webfonts.licence_file(fonts)
+    if licence is not None:
+        shutil.copyfile(licence, site / "fonts" / licence.name)
+    calendar = ctx.out(CALENDAR)                                                  # 4
+    data = ics.calendar_bytes(agenda, locale_of(agenda), ctx.epoch)
+    _write(calendar, data)
+    # A copy inside site/ so that the page's link works once the folder is published.
+    _write(site / CALENDAR, data)
+    return [Written(site), Written(calendar)]

@@ -1,0 +1,82 @@
+"""Calendar stage of the online agenda: agenda.ics, one VEVENT per item in the event's zone.
+
+Times carry a TZID with a VTIMEZONE made from the zoneinfo database (never floating times),
+UIDs are stable across builds, and DTSTAMP is the build date, not the clock."""
+
+from __future__ import annotations
+
+import datetime as dt
+from urllib.parse import urlsplit
+
+from icalendar import Calendar, Event
+
+from podium import __version__, present
+from podium.i18n import Locale
+from podium.model import Agenda, Day, Item
+from podium.renderers.site.view import place_of
+
+
+def uid_of(agenda: Agenda, item: Item) -> str:
+    """'session-3@agenda.example.org': the same for an item in every build."""
+    return f"{item.anchor}@{urlsplit(agenda.event.url).hostname}"
+
+
+def _end(agenda: Agenda, day: Day, item: Item) -> dt.datetime:
+    end = agenda.end_of(day, item)
+    start = agenda.start_datetime(day, item)
+    if end is None:
+        # An open-ended last item still needs an end for calendars; an hour is a fair guess.
+        return start + dt.timedelta(hours=1)
+    return dt.datetime.combine(day.date, end, tzinfo=agenda.tz)
+
+
+def _description(agenda: Agenda, item: Item, locale: Locale) -> str:
+    lines: list[str] = []
+    chairs = present.chairs(agenda, item)
+    if chairs:
+        lines.append(f"{locale.label('chair')}: " + "; ".join(_who(a, locale) for a in chairs))
+    speakers = present.speakers(agenda, item)
+    if speakers:
+        lines.append(f"{locale.label('speakers')}:")
+        lines += [f"- {_who(a, locale)}" for a in speakers]
+    lines.append(agenda.url_for_item(item))
+    return "\n".join(lines)
+
+
+def _who(a: present.Appearance, locale: Locale) -> str:
+    text = f"{a.name}, {a.affiliation}" if a.affiliation else a.name
+    return f"{text} ({locale.label('remote')})" if a.remote else text
+
+
+def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
+    """The whole agenda as an iCalendar file (CRLF lines folded at 75 octets)."""
+    cal = Calendar()
+    cal.add("prodid", f"-//podium//podium {__version__}//EN")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", agenda.event.title)
+    cal.add("x-wr-timezone", agenda.event.timezone)
+    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
+    place = place_of(agenda)
+    for day, item in agenda.items():
+        ev = Event()
+        ev.add("uid", uid_of(agenda, item))
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", agenda.start_datetime(day, item))
+        ev.add("dtend", _end(agenda, day, item))
+        ev.add("summary", present.item_heading(item, locale))
+        room = agenda.room(item.room)
+        location = ", ".join(p for p in (room.name if room else "", place) if p)
+        if location:
+            ev.add("location", location)
+        ev.add("description", _description(agenda, item, locale))
+        ev.add("url", agenda.url_for_item(item))
+        ev.add("categories", [item.kind])
+        cal.add_component(ev)
+    if agenda.days:
+        # VTIMEZONE rules for the event's span (a year either side keeps it small yet safe).
+        first, last = agenda.days[0].date, agenda.days[-1].date
+        cal.add_missing_timezones(first_date=first - dt.timedelta(days=366),
+                                  last_date=last + dt.timedelta(days=366))
+    data: bytes = cal.to_ical()
+    return data

@@ -1,0 +1,267 @@
+"""The online agenda's page: anchors, links both ways, who is listed, escaping, fonts, bytes."""
+
+from __future__ import annotations
+
+import io
+import re
+import textwrap
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from fontTools.ttLib import TTFont
+
+from podium.build import build
+from podium.cli import main
+from podium.links import ids_in
+from podium.load import Programme, load
+
+SMALL = """
+    event:
+      title: "Small <script>alert('x')</script> & Co"
+      city: Lyon
+      timezone: Europe/Paris
+      url: https://example.org/small/
+      language: {language}
+    rooms:
+      - {{id: a, name: Salle Rhône}}
+    people:
+      - {{id: ana, name: Ana Lopes, role: Chair}}
+      - {{id: bob, name: Bob Martin}}
+      - {{id: zoe, name: Zoé Unlisted, role: Organiser}}
+    days:
+      - date: 2025-06-12
+        items:
+          - {{start: "09:00", end: "10:00", number: 1, title: Opening, room: a, chair: ana,
+              speakers: [bob]}}
+          - {{start: "10:00", end: "10:30", kind: break, title: Pause café}}
+    {extra}
+"""
+
+
+class Text(HTMLParser):
+    """The visible text of a page, and its elements by tag."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+        if tag in ("style", "script", "title"):
+            self._skip += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("style", "script", "title"):
+            self._skip -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+    @property
+    def text(self) -> str:
+        return " ".join(" ".join(self.parts).split())
+
+
+def parse(html: str) -> Text:
+    t = Text()
+    t.feed(html)
+    return t
+
+
+@pytest.fixture(scope="module")
+def seed_site(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("site")
+    build(seed, out, ["site"])
+    return out / "site"
+
+
+@pytest.fixture(scope="module")
+def seed_html(seed_site: Path) -> str:
+    return (seed_site / "index.html").read_text(encoding="utf-8")
+
+
+def small(write_agenda: Callable[..., Path], language: str = "en", extra: str = "") -> Programme:
+    return load(write_agenda(SMALL.format(language=language, extra=extra)))
+
+
+def test_every_item_and_programme_person_has_its_anchor(seed: Programme, seed_html: str) -> None:
+    ids = ids_in(seed_html)
+    agenda = seed.agenda
+    for _day, item in agenda.items():
+        assert item.anchor in ids, item.title
+        assert agenda.url_for_item(item).endswith(f"#{item.anchor}")
+    on_programme = {p for _d, it in agenda.items()
+                    for p in [*it.chair, *(s.person for s in it.speakers)]}
+    for pid in on_programme:
+        person = agenda.person(pid)
+        fragment = agenda.url_for_person(person).split("#", 1)[1]
+        assert fragment in ids, person.name
+    assert len(ids) == len(re.findall(r'\bid="', seed_html)), "ids must be unique"
+
+
+def test_items_link_to_people_and_people_link_back(seed: Programme, seed_html: str) -> None:
+    page = parse(seed_html)
+    hrefs = [a.get("href") for tag, a in page.tags if tag == "a"]
+    agenda = seed.agenda
+    for _day, item in agenda.items():
+        for s in item.speakers:
+            assert f"#person-{s.person}" in hrefs
+        for c in item.chair:
+            assert f"#person-{c}" in hrefs
+    # Each person's entry links to each item they appear in.
+    lacroix = seed_html.split('id="person-lacroix"', 1)[1].split("</li>\n      <li", 1)[0]
+    for anchor in ("welcome", "session-1", "session-4", "closing"):
+        assert f'href="#{anchor}"' in lacroix
+
+
+def test_page_shows_the_programme_text(seed: Programme, seed_html: str) -> None:
+    text = parse(seed_html).text
+    agenda = seed.agenda
+    assert agenda.event.title in text
+    assert "Tuesday, 10 December 2024" in text and "Wednesday, 11 December 2024" in text
+    assert "09:30\u201311:30" in text and "Session 3" in text
+    assert "Brigadier General Md Mostafizur Rahman, PhD" in text
+    assert "via VTC" in text
+    for _day, item in agenda.items():
+        assert item.title in text
+        for q in item.questions:
+            assert q in text
+        for para in item.background:
+            assert para in text
+    assert 'lang="en"' in seed_html
+
+
+@pytest.fixture(scope="module")
+def small_out(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The small agenda (title with <script>, an unlisted person, a delegates CSV), built."""
+    folder = tmp_path_factory.mktemp("small")
+    (folder / "attendees.csv").write_text(
+        "name,organisation,category\nDelia Delegate,Ministry of Peace,Delegate\n", encoding="utf-8")
+    text = textwrap.dedent(SMALL.format(language="en", extra="attendees: attendees.csv"))
+    (folder / "agenda.yaml").write_text(text, encoding="utf-8")
+    programme = load(folder / "agenda.yaml")
+    assert programme.attendees, "the CSV must load for the tests to mean anything"
+    build(programme, folder / "out", ["site"])
+    return folder / "out"
+
+
+def test_only_people_on_the_programme_are_listed(small_out: Path) -> None:
+    html = (small_out / "site/index.html").read_text(encoding="utf-8")
+    ics = (small_out / "agenda.ics").read_text(encoding="utf-8")
+    for hidden in ("Delia", "Delegate", "Ministry of Peace", "Zoé", "Unlisted"):
+        assert hidden not in html and hidden not in ics
+    assert 'id="person-ana"' in html and 'id="person-bob"' in html
+    assert 'id="person-zoe"' not in html
+
+
+def test_agenda_text_is_escaped_never_markup(small_out: Path) -> None:
+    html = (small_out / "site/index.html").read_text(encoding="utf-8")
+    page = parse(html)
+    assert [t for t, _ in page.tags if t == "script"] == []
+    assert "<script>" not in html
+    assert "&lt;script&gt;alert(" in html
+    assert "Small <script>alert('x')</script> & Co" in page.text
+
+
+def test_language_and_labels_follow_the_event(write_agenda: Callable[..., Path],
+                                              tmp_path: Path) -> None:
+    build(small(write_agenda, language="fr"), tmp_path / "out", ["site"])
+    html = (tmp_path / "out/site/index.html").read_text(encoding="utf-8")
+    text = parse(html).text
+    assert '<html lang="fr">' in html
+    assert "jeudi 12 juin 2025" in text
+    assert "Présidence" in text and "Intervenants" in text and "Salle Rhône" in text
+    assert "Ajouter au calendrier" in text
+
+
+def test_fonts_are_bundled_subset_and_declared_relative(seed_site: Path, seed_html: str) -> None:
+    css = (seed_site / "site.css").read_text(encoding="utf-8")
+    urls = re.findall(r'url\("([^"]+)"\)', css)
+    assert urls, "the stylesheet declares no @font-face"
+    text = parse(seed_html).text
+    regular = None
+    for url in urls:
+        assert not url.startswith(("/", "http:", "https:", "file:")), url
+        path = seed_site / url
+        assert path.is_file(), url
+        font = TTFont(io.BytesIO(path.read_bytes()))
+        assert font.flavor in ("woff2", None)
+        if "NotoSans-Regular" in url:
+            regular = font
+    assert regular is not None
+    cmap = regular.getBestCmap()
+    missing = {c for c in text if ord(c) not in cmap and not c.isspace()}
+    assert not missing, f"characters of the page missing from the font: {missing}"
+    assert (seed_site / "fonts/OFL.txt").is_file()
+    # The page links the stylesheet relatively, so it works from the file system.
+    assert 'href="site.css"' in seed_html
+
+
+def test_user_templates_override_the_bundled_ones(write_agenda: Callable[..., Path],
+                                                  tmp_path: Path) -> None:
+    programme = small(write_agenda)
+    (tmp_path / "templates/site").mkdir(parents=True)
+    css = "body { color: #123456; }\n"
+    (tmp_path / "templates/site/site.css").write_text(css, encoding="utf-8")
+    build(programme, tmp_path / "out", ["site"])
+    assert (tmp_path / "out/site/site.css").read_text(encoding="utf-8") == css
+    assert 'id="session-1"' in (tmp_path / "out/site/index.html").read_text(encoding="utf-8")
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {str(p.relative_to(folder)): p.read_bytes() for p in files}
+
+
+def test_same_input_gives_the_same_bytes(seed: Programme, seed_site: Path, tmp_path: Path) -> None:
+    build(seed, tmp_path / "two", ["site"])
+    one, two = _tree(seed_site.parent), _tree(tmp_path / "two")
+    assert set(one) >= {"agenda.ics", "site/index.html", "site/site.css", "site/agenda.ics"}
+    assert one == two
+
+
+def test_item_ids_never_clash_with_the_page_structure(write_agenda: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    path = write_agenda("""
+        event: {title: T, timezone: UTC, url: "https://example.org/"}
+        people: [{id: p, name: Pat Doe}]
+        days:
+          - date: 2025-01-02
+            items:
+              - {id: speakers, start: "09:00", title: Speakers' corner, speakers: [p]}
+              - {id: programme, start: "10:00", title: Programme}
+              - {id: day-2025-01-02, start: "11:00", title: Day}
+    """)
+    build(load(path), tmp_path / "out", ["site"])
+    html = (tmp_path / "out/site/index.html").read_text(encoding="utf-8")
+    all_ids = re.findall(r'\bid="([^"]+)"', html)
+    assert len(all_ids) == len(set(all_ids))
+    assert {"speakers", "programme", "day-2025-01-02", "person-p"} <= set(all_ids)
+
+
+def test_truetype_fonts_when_brotli_is_missing(write_agenda: Callable[..., Path], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from podium.renderers.site import webfonts
+
+    monkeypatch.setattr(webfonts, "woff2_available", lambda: False)
+    build(small(write_agenda), tmp_path / "out", ["site"])
+    site = tmp_path / "out/site"
+    css = (site / "site.css").read_text(encoding="utf-8")
+    assert 'url("fonts/NotoSans-Regular.ttf") format("truetype")' in css
+    font = TTFont(site / "fonts/NotoSans-Regular.ttf")
+    assert font.flavor is None and ord("ô") in font.getBestCmap()
+    assert not list(site.glob("fonts/*.woff2"))
+
+
+def test_cli_builds_only_the_site(seed: Programme, tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["build", str(seed.source), "--only", "site",
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 0, result.output
+    assert "site" in result.output and "agenda.ics" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["agenda.ics", "site"]
