@@ -13,7 +13,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from podium.build import build
+from podium.pipeline import build
+
 from podium.fonts import bundled
 from podium.load import Programme, load
 from podium.present import locale_of

@@ -9,8 +9,8 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
+from podium.pipeline import build
 
-from podium.build import build
 from podium.load import Programme, load
 from podium.output import build_epoch
 

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fontTools.ttLib import TTFont
+from podium.pipeline import build
 
-from podium.build import build
 from podium.cli import main
 from podium.links import ids_in
 from podium.load import Programme, load

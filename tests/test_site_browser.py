@@ -16,9 +16,9 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from PIL import Image
+from podium.pipeline import build
 from pypdf import PdfReader
 
-from podium.build import build
 from podium.links import resolve
 from podium.load import Programme
 
