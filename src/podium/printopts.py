@@ -45,3 +45,8 @@ class PrintSettings(BaseModel):
     category_colours: dict[str, Colour] = Field(
         default_factory=lambda: dict(DEFAULT_CATEGORY_COLOURS))
     """Band colour of each badge category, as #RRGGBB."""
+
+    # -- programme booklet (podium build --only booklet) ------------------------------
+    booklet_crop_marks: bool = False
+    """Print crop and fold marks on programme-imposed.pdf; the sheets grow by 12 mm a side
+    to make room, so print on a larger stock (SRA4 for an A5 booklet) and trim."""

@@ -13,3 +13,7 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 RENDERERS: dict[str, Renderer] = {}
+
+from podium.renderers import booklet  # noqa: E402
+
+RENDERERS["booklet"] = booklet.render
