@@ -5,10 +5,10 @@ agenda -> view (what to print) -> HTML + CSS (Jinja2 templates, user's first) ->
 
 from __future__ import annotations
 
-from podium.context import BuildContext
-from podium.output import Written, atomic_write_bytes
 from typing import TYPE_CHECKING
 
+from podium.context import BuildContext
+from podium.output import Written, atomic_write_bytes
 from podium.renderers.booklet.html import source
 from podium.renderers.booklet.view import booklet_view
 from podium.resources import fonts_dir
@@ -39,6 +39,7 @@ def render(ctx: BuildContext) -> list[Written]:
     agenda = ctx.programme.agenda
     rendered = build_pdf(ctx)
     imposed = impose(rendered.pdf, epoch=ctx.epoch, title=agenda.event.title,
+                     paper=agenda.print_.paper,
                      crop_marks=agenda.print_.booklet_crop_marks)
     atomic_write_bytes(ctx.out(PROGRAMME), rendered.pdf)
     atomic_write_bytes(ctx.out(IMPOSED), imposed)

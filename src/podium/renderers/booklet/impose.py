@@ -55,25 +55,48 @@ def _marks(width: float, height: float, margin: float) -> bytes:
     return f"q 0 0 0 1 K 0.25 w\n{ops}Q\n".encode()
 
 
-def impose(pdf_bytes: bytes, *, epoch: int, title: str, crop_marks: bool = False) -> bytes:
+SHEETS = {"A5": (841.89, 595.28), "A4": (1190.55, 841.89), "Letter": (1224.0, 792.0)}
+"""The printing sheet for each page size: A5 pages go on A4, A4 on A3, Letter on Tabloid.
+(Two A5 pages are 1 mm narrower than A4; the pair is centred.)"""
+
+
+def impose(pdf_bytes: bytes, *, epoch: int, title: str, paper: str | None = None,
+           crop_marks: bool = False) -> bytes:
     """The booklet's pages two-up on sheets twice as wide, in saddle-stitch order."""
     src = pikepdf.open(io.BytesIO(pdf_bytes))
-    first = src.pages[0].mediabox
-    width, height = float(first[2]) - float(first[0]), float(first[3]) - float(first[1])
+    box = [float(v) for v in src.pages[0].mediabox]
+    width, height = box[2] - box[0], box[3] - box[1]
+    sheet_w, sheet_h = SHEETS.get(paper or "", (2 * width, height))
     margin = MARK_MARGIN if crop_marks else 0.0
+    if crop_marks:
+        sheet_w, sheet_h = 2 * width + 2 * margin, height + 2 * margin
+    x0, y0 = (sheet_w - 2 * width) / 2, (sheet_h - height) / 2
     out = pikepdf.new()
+    # One form XObject per page, named by its number: the same input gives the same names
+    # (pikepdf's add_overlay picks random ones).
+    forms = {}
     for left, right in sides(len(src.pages)):
-        out.add_blank_page(page_size=(2 * width + 2 * margin, height + 2 * margin))
-        sheet = out.pages[-1]
+        ops = []
+        xobjects = pikepdf.Dictionary()
         for slot, index in enumerate((left, right)):
             if index is None:
                 continue
-            x = margin + slot * width
-            sheet.add_overlay(src.pages[index],
-                              pikepdf.Rectangle(x, margin, x + width, margin + height))
+            if index not in forms:
+                forms[index] = out.copy_foreign(src.pages[index].as_form_xobject())
+            name = f"/P{index + 1}"
+            xobjects[name] = forms[index]
+            ops.append(f"q 1 0 0 1 {x0 + slot * width - box[0]:.4f} {y0 - box[1]:.4f} cm "
+                       f"{name} Do Q\n")
+        content = "".join(ops).encode()
         if crop_marks:
-            sheet.contents_add(pikepdf.Stream(out, _marks(2 * width, height, margin)))
-            sheet.trimbox = pikepdf.Array([margin, margin, margin + 2 * width, margin + height])
+            content += _marks(2 * width, height, margin)
+        page = pikepdf.Dictionary(
+            Type=pikepdf.Name.Page,
+            MediaBox=pikepdf.Array([0, 0, sheet_w, sheet_h]),
+            TrimBox=pikepdf.Array([x0, y0, x0 + 2 * width, y0 + height]),
+            Resources=pikepdf.Dictionary(XObject=xobjects),
+            Contents=out.make_stream(content))
+        out.pages.append(pikepdf.Page(page))
     date = _pdf_date(epoch)
     out.docinfo["/Title"] = title
     out.docinfo["/Creator"] = "podium"

@@ -35,10 +35,11 @@ def render_pdf(src: Source, *, folders: Iterable[Path], files: Iterable[Path] = 
     """Lay out and write the booklet; only `folders` and `files` can be read."""
     fetcher = FolderFetcher(folders, files)
     font_config = FontConfiguration()
-    sheets = [CSS(string=text, base_url=path.resolve().as_uri() if path else src.base_dir.as_uri() + "/",
+    base = src.base_dir.as_uri() + "/"
+    sheets = [CSS(string=text, base_url=path.resolve().as_uri() if path else base,
                   url_fetcher=fetcher, font_config=font_config)
               for text, path in src.stylesheets]
-    html = HTML(string=src.html, base_url=src.base_dir.as_uri() + "/", url_fetcher=fetcher)
+    html = HTML(string=src.html, base_url=base, url_fetcher=fetcher)
     document = html.render(stylesheets=sheets, font_config=font_config)
     stamp = iso_date(epoch)
     document.metadata.title = title
