@@ -19,6 +19,7 @@ from podium.fonts import bundled
 from podium.load import Programme, load
 from podium.output import build_epoch, staged
 from podium.present import chairs, full_name, speakers
+from podium.problems import AgendaError
 from podium.renderers.booklet import build_pdf
 from podium.renderers.booklet.html import FAMILY_ALIASES
 from podium.renderers.booklet.impose import booklet_order, impose, sides
@@ -69,7 +70,7 @@ def seed_build(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 def build_small(write_agenda: Callable[..., Path], tmp_path: Path, *, language: str = "en",
                 paper: str = "A5", title: str = "Small Conference",
-                background: str = "A short background.") -> Built:
+                background: str = "A short background.", logo: str = "") -> Built:
     agenda = write_agenda(f"""
         event:
           title: '{title}'
@@ -79,6 +80,7 @@ def build_small(write_agenda: Callable[..., Path], tmp_path: Path, *, language: 
           language: {language}
         print:
           paper: {paper}
+          {f"logo: {logo}" if logo else ""}
         people:
           - {{id: ada, name: Ada Lovelace, title: Dr., role: Analyst, organisation: Engines}}
           - {{id: bo, name: Bo Li, role: Engineer}}
@@ -432,3 +434,41 @@ def test_fetcher_refuses_anything_outside_its_folders(tmp_path: Path) -> None:
         with pytest.raises(RefusedURL):
             fetcher.fetch(url)
     assert len(fetcher.refused) == 4
+
+
+def test_stylesheet_names_no_generic_font_family() -> None:
+    import tinycss2
+
+    from podium.resources import templates_dir
+
+    css = (templates_dir() / "booklet.css").read_text(encoding="utf-8")
+    generic = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
+    found = []
+
+    def walk(nodes: list[object]) -> None:
+        for node in nodes:
+            content = getattr(node, "content", None)
+            if getattr(node, "type", "") in ("qualified-rule", "at-rule") and content:
+                decls = tinycss2.parse_blocks_contents(content)
+                for d in decls:
+                    if getattr(d, "type", "") == "declaration" and d.name.startswith("font"):
+                        found.extend(t.value for t in d.value if t.type == "ident"
+                                     and t.value.lower() in generic)
+                walk([d for d in decls if getattr(d, "type", "") == "at-rule"])
+
+    walk(tinycss2.parse_stylesheet(css, skip_comments=True, skip_whitespace=True))
+    assert found == []
+    assert "Podium Serif" in css and "Podium Sans" in css
+
+
+def test_logo_on_the_cover_is_the_one_extra_file_read(write_agenda: Callable[..., Path],
+                                                      tmp_path: Path) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (40, 20), "#1F4E79").save(tmp_path / "logo.png")
+    built = build_small(write_agenda, tmp_path, logo="logo.png")
+    with pdfplumber.open(built.pdf) as pdf:
+        assert len(pdf.pages[0].images) == 1
+    (tmp_path / "logo.png").unlink()
+    with pytest.raises(AgendaError, match=r"logo\.png"):
+        build(built.programme, tmp_path / "again", ["booklet"])

@@ -5,10 +5,12 @@ agenda -> view (what to print) -> HTML + CSS (Jinja2 templates, user's first) ->
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from podium.context import BuildContext
 from podium.output import Written, atomic_write_bytes
+from podium.problems import AgendaError, Problem, display_name
 from podium.renderers.booklet.html import source
 from podium.renderers.booklet.view import booklet_view
 from podium.resources import fonts_dir
@@ -20,6 +22,17 @@ PROGRAMME = "programme.pdf"
 IMPOSED = "programme-imposed.pdf"
 
 
+def _logo(ctx: BuildContext) -> Path | None:
+    name = ctx.programme.agenda.print_.logo
+    if not name:
+        return None
+    path = ctx.programme.base_dir / name
+    if not path.is_file():
+        raise AgendaError([Problem(display_name(ctx.programme.source), 1, None, "print.logo",
+                                   f"logo file '{name}' not found (looked in {path.parent})")])
+    return path
+
+
 def build_pdf(ctx: BuildContext) -> Rendered:
     """programme.pdf as bytes, with the record of every file WeasyPrint asked for."""
     # WeasyPrint takes 0.6 s to import: only builds that make a booklet pay for it.
@@ -27,9 +40,10 @@ def build_pdf(ctx: BuildContext) -> Rendered:
 
     agenda = ctx.programme.agenda
     settings = agenda.print_
-    src = source(booklet_view(agenda), ctx.template_dirs, ctx.fonts, settings.paper)
-    logo = [ctx.programme.base_dir / settings.logo] if settings.logo else []
-    return render_pdf(src, folders=[*ctx.template_dirs, fonts_dir()], files=logo,
+    logo = _logo(ctx)
+    view = booklet_view(agenda, logo.resolve().as_uri() if logo else None)
+    src = source(view, ctx.template_dirs, ctx.fonts, settings.paper)
+    return render_pdf(src, folders=[*ctx.template_dirs, fonts_dir()], files=[logo] if logo else [],
                       epoch=ctx.epoch, title=agenda.event.title)
 
 

@@ -90,6 +90,8 @@ class BookletView:
     days: list[DayView]
     index: list[IndexEntry]
     show_rooms: bool
+    logo: str | None = None
+    """file: URL of the logo printed on the cover (`print.logo`), if any."""
 
 
 def qr_markup(url: str) -> Markup:
@@ -145,7 +147,7 @@ def _place(agenda: Agenda) -> str:
     return ", ".join(p for p in (e.city, e.country) if p)
 
 
-def booklet_view(agenda: Agenda) -> BookletView:
+def booklet_view(agenda: Agenda, logo: str | None = None) -> BookletView:
     locale = locale_of(agenda)
     days = [DayView(anchor=f"day-{n}", number=n, date=day.date,
                     long_date=locale.long_date(day.date),
@@ -158,4 +160,4 @@ def booklet_view(agenda: Agenda) -> BookletView:
         dates=locale.date_range(first, last), place=_place(agenda), venue=e.venue,
         url=e.url, cover_qr=qr_markup(e.url), days=days,
         index=index_entries(agenda, locale),
-        show_rooms=any(it.room for _d, it in agenda.items()))
+        show_rooms=any(it.room for _d, it in agenda.items()), logo=logo)
