@@ -13,10 +13,9 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from podium.pipeline import build
-
 from podium.fonts import bundled
 from podium.load import Programme, load
+from podium.pipeline import build
 from podium.present import locale_of
 from podium.renderers.site import ics, page_texts, webfonts
 from podium.resources import templates_dir

@@ -9,10 +9,10 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-from podium.pipeline import build
 
 from podium.load import Programme, load
 from podium.output import build_epoch
+from podium.pipeline import build
 
 UTC = dt.UTC
 

@@ -13,12 +13,12 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from PIL import Image
-from podium.pipeline import build
 from reportlab.pdfgen import canvas
 
 from podium import qr
 from podium.links import file_ids, locate, resolve
 from podium.load import Programme
+from podium.pipeline import build
 from podium.renderers import RENDERERS
 
 

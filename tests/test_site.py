@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fontTools.ttLib import TTFont
-from podium.pipeline import build
 
 from podium.cli import main
 from podium.links import ids_in
 from podium.load import Programme, load
+from podium.pipeline import build
 
 SMALL = """
     event:

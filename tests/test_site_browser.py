@@ -16,11 +16,11 @@ import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from PIL import Image
-from podium.pipeline import build
 from pypdf import PdfReader
 
 from podium.links import resolve
 from podium.load import Programme
+from podium.pipeline import build
 
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
                   "--no-first-run", "--disable-background-networking",

@@ -66,3 +66,8 @@ class PrintSettings(BaseModel):
     badge_back: Literal["sessions", "glance"] = "sessions"
     """What the back shows: the person's own sessions (else the day at a glance), or the
     day at a glance for everyone."""
+
+    # -- programme booklet (podium build --only booklet) ------------------------------
+    booklet_crop_marks: bool = False
+    """Print crop and fold marks on programme-imposed.pdf; the sheets grow by 12 mm a side
+    to make room, so print on a larger stock (SRA4 for an A5 booklet) and trim."""

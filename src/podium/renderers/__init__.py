@@ -13,9 +13,10 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 # Imported after `Renderer` exists; the order of the dict is the build order.
-from podium.renderers import badges, site  # noqa: E402
+from podium.renderers import badges, booklet, site  # noqa: E402
 
 RENDERERS: dict[str, Renderer] = {
+    "booklet": booklet.render,
     "badges": badges.render,
     "site": site.render,
 }

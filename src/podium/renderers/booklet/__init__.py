@@ -1,0 +1,61 @@
+"""Rendering stage: the programme booklet (programme.pdf) and its imposed print version.
+
+agenda -> view (what to print) -> HTML + CSS (Jinja2 templates, user's first) -> WeasyPrint
+-> programme.pdf -> pikepdf two-up in saddle-stitch order -> programme-imposed.pdf."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from podium.context import BuildContext
+from podium.output import Written, atomic_write_bytes
+from podium.problems import AgendaError, Problem, display_name
+from podium.renderers.booklet.html import source
+from podium.renderers.booklet.view import booklet_view
+from podium.resources import fonts_dir
+
+if TYPE_CHECKING:
+    from podium.renderers.booklet.pdf import Rendered
+
+PROGRAMME = "programme.pdf"
+IMPOSED = "programme-imposed.pdf"
+
+
+def _logo(ctx: BuildContext) -> Path | None:
+    name = ctx.programme.agenda.print_.logo
+    if not name:
+        return None
+    path = ctx.programme.base_dir / name
+    if not path.is_file():
+        raise AgendaError([Problem(display_name(ctx.programme.source), 1, None, "print.logo",
+                                   f"logo file '{name}' not found (looked in {path.parent})")])
+    return path
+
+
+def build_pdf(ctx: BuildContext) -> Rendered:
+    """programme.pdf as bytes, with the record of every file WeasyPrint asked for."""
+    # WeasyPrint takes 0.6 s to import: only builds that make a booklet pay for it.
+    from podium.renderers.booklet.pdf import render_pdf
+
+    agenda = ctx.programme.agenda
+    settings = agenda.print_
+    logo = _logo(ctx)
+    view = booklet_view(agenda, logo.resolve().as_uri() if logo else None)
+    src = source(view, ctx.template_dirs, ctx.fonts, settings.paper)
+    return render_pdf(src, folders=[*ctx.template_dirs, fonts_dir()], files=[logo] if logo else [],
+                      epoch=ctx.epoch, title=agenda.event.title)
+
+
+def render(ctx: BuildContext) -> list[Written]:
+    from podium.renderers.booklet.impose import impose
+
+    agenda = ctx.programme.agenda
+    rendered = build_pdf(ctx)
+    imposed = impose(rendered.pdf, epoch=ctx.epoch, title=agenda.event.title,
+                     paper=agenda.print_.paper,
+                     crop_marks=agenda.print_.booklet_crop_marks)
+    atomic_write_bytes(ctx.out(PROGRAMME), rendered.pdf)
+    atomic_write_bytes(ctx.out(IMPOSED), imposed)
+    sheets = -(-rendered.pages // 4) * 2
+    return [Written(ctx.out(PROGRAMME), rendered.pages), Written(ctx.out(IMPOSED), sheets)]

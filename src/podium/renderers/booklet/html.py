@@ -1,0 +1,84 @@
+"""Templating stage of the booklet: the Jinja2 template and stylesheets, user's first.
+
+A file called like a bundled one in the `templates/` folder beside the agenda replaces it
+(`BuildContext.template_dirs` gives the order). Autoescaping is always on: agenda text is
+data, never markup."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from podium.fonts import FontRegistry
+from podium.renderers.booklet.view import BookletView
+
+TEMPLATE = "booklet.html.j2"
+STYLESHEET = "booklet.css"
+
+# The names the stylesheet uses; unique so that fontconfig can only match the bundled files
+# (a system "Noto Sans" would otherwise be as good a match).
+FAMILY_ALIASES = {"Noto Serif": "Podium Serif", "Noto Sans": "Podium Sans"}
+
+PAPER_SIZES = {"A5": "A5 portrait", "A4": "A4 portrait", "Letter": "letter portrait"}
+
+
+def environment(template_dirs: list[Path]) -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def find(template_dirs: list[Path], name: str) -> Path:
+    """The first `name` in the template folders (the user's own before the bundled one)."""
+    for folder in template_dirs:
+        if (folder / name).is_file():
+            return folder / name
+    raise FileNotFoundError(f"no {name} in {', '.join(str(d) for d in template_dirs)}")
+
+
+def alias(family: str) -> str:
+    return FAMILY_ALIASES.get(family, f"Podium {family}")
+
+
+def font_faces(fonts: FontRegistry) -> str:
+    """@font-face rules for every bundled face, by file URL; nothing else can be matched."""
+    rules = []
+    for face in fonts.faces:
+        rules.append(
+            f'@font-face {{ font-family: "{alias(face.family)}"; '
+            f'src: url("{face.path.resolve().as_uri()}"); '
+            f'font-weight: {700 if face.bold else 400}; '
+            f'font-style: {"italic" if face.italic else "normal"}; }}')
+    return "\n".join(rules) + "\n"
+
+
+def page_rules(paper: str) -> str:
+    """The page size chosen in `print.paper`; the stylesheet sets everything else."""
+    return f"@page {{ size: {PAPER_SIZES[paper]}; }}\n"
+
+
+@dataclass(frozen=True)
+class Source:
+    """The booklet's HTML and the stylesheets that lay it out, in cascade order."""
+
+    html: str
+    base_dir: Path
+    stylesheets: list[tuple[str, Path | None]]
+    """(CSS text, file it came from) pairs."""
+
+
+def source(view: BookletView, template_dirs: list[Path], fonts: FontRegistry,
+           paper: str) -> Source:
+    env = environment(template_dirs)
+    template = env.get_template(TEMPLATE)
+    html = template.render(b=view, paper=paper.lower())
+    css_path = find(template_dirs, STYLESHEET)
+    base = Path(template.filename or css_path).resolve().parent
+    return Source(html=html, base_dir=base, stylesheets=[
+        (font_faces(fonts), None),
+        (css_path.read_text(encoding="utf-8"), css_path),
+        (page_rules(paper), None),
+    ])

@@ -1,0 +1,163 @@
+"""Presentation stage of the booklet: the agenda as the values its template prints.
+
+Everything the template shows is computed here, as plain text (escaped by Jinja2) or as
+markup podium generated itself (the QR codes), so a template never builds a URL or a label."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from podium import qr
+from podium.i18n import Locale, time_text
+from podium.model import Agenda, Day, Item, Person
+from podium.present import Appearance, chairs, item_heading, item_times, locale_of, speakers
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """One item of the programme as printed."""
+
+    anchor: str
+    kind: str
+    number: int | None
+    title: str
+    heading: str
+    times: str
+    start: str
+    room: str | None
+    background: list[str]
+    questions_label: str
+    questions: list[str]
+    chairs: list[Appearance]
+    speakers: list[Appearance]
+    speakers_label: str
+    url: str
+    qr: Markup | None
+
+    @property
+    def compact(self) -> bool:
+        """Breaks and meals print as one line."""
+        return self.kind in ("break", "meal")
+
+
+@dataclass(frozen=True)
+class DayView:
+    """One day: its heading and its items."""
+
+    anchor: str
+    number: int
+    date: dt.date
+    long_date: str
+    items: list[ItemView]
+
+
+@dataclass(frozen=True)
+class IndexRef:
+    """One appearance of a person, pointing at the item it happens in."""
+
+    anchor: str
+    label: str
+    chair: bool
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """A person in the speaker index: 'Family, Given' and where they appear."""
+
+    family: str
+    given: str
+    rank: str | None
+    refs: list[IndexRef]
+    letter: str
+
+
+@dataclass(frozen=True)
+class BookletView:
+    """Everything the booklet template prints."""
+
+    language: str
+    labels: dict[str, str]
+    title: str
+    subtitle: str | None
+    dates: str
+    place: str
+    venue: str | None
+    url: str
+    cover_qr: Markup
+    days: list[DayView]
+    index: list[IndexEntry]
+    show_rooms: bool
+    logo: str | None = None
+    """file: URL of the logo printed on the cover (`print.logo`), if any."""
+
+
+def qr_markup(url: str) -> Markup:
+    """An inline SVG QR code; its only text is a URL podium made, escaped by `qr.svg`."""
+    return Markup(qr.svg(qr.encode(url)))
+
+
+def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale) -> ItemView:
+    appearances = speakers(agenda, item)
+    label = locale.label("panelists" if item.chair else "speakers")
+    is_session = item.kind == "session"
+    room = agenda.room(item.room)
+    url = agenda.url_for_item(item)
+    return ItemView(
+        anchor=item.anchor, kind=item.kind, number=item.number, title=item.title,
+        heading=item_heading(item, locale), times=item_times(agenda, day, item),
+        start=time_text(item.start), room=room.name if room else None,
+        background=list(item.background),
+        questions_label=item.questions_label or locale.label("questions"),
+        questions=list(item.questions), chairs=chairs(agenda, item), speakers=appearances,
+        speakers_label=label, url=url, qr=qr_markup(url) if is_session else None)
+
+
+def split_name(person: Person) -> tuple[str, str]:
+    """('Lacroix', 'Jean-Pierre'): the family name and what precedes it, for the index."""
+    family = person.family_name or (person.name.split() or [""])[-1]
+    if person.name.endswith(family):
+        return family, person.name[: -len(family)].strip()
+    # Family name first or inside the name (e.g. 'Xi Jinping'): print the name as written.
+    return person.name, ""
+
+
+def _ref_label(item: Item, locale: Locale) -> str:
+    return f"{locale.label('session')} {item.number}" if item.number is not None else item.title
+
+
+def index_entries(agenda: Agenda, locale: Locale) -> list[IndexEntry]:
+    """Every person who appears in the programme, by family name (`Person.sort_key`)."""
+    out: list[IndexEntry] = []
+    for person in sorted(agenda.people, key=lambda p: p.sort_key):
+        refs = [IndexRef(item.anchor, _ref_label(item, locale), role == "chair")
+                for _day, item, role, _s in agenda.appearances(person.id)]
+        if not refs:
+            continue
+        family, given = split_name(person)
+        letter = person.sort_key[0][:1].upper()
+        out.append(IndexEntry(family, given, person.title, refs, letter))
+    return out
+
+
+def _place(agenda: Agenda) -> str:
+    e = agenda.event
+    return ", ".join(p for p in (e.city, e.country) if p)
+
+
+def booklet_view(agenda: Agenda, logo: str | None = None) -> BookletView:
+    locale = locale_of(agenda)
+    days = [DayView(anchor=f"day-{n}", number=n, date=day.date,
+                    long_date=locale.long_date(day.date),
+                    items=[_item_view(agenda, day, it, locale) for it in day.items])
+            for n, day in enumerate(agenda.days, start=1)]
+    first, last = agenda.days[0].date, agenda.days[-1].date
+    e = agenda.event
+    return BookletView(
+        language=e.language, labels=locale.labels, title=e.title, subtitle=e.subtitle,
+        dates=locale.date_range(first, last), place=_place(agenda), venue=e.venue,
+        url=e.url, cover_qr=qr_markup(e.url), days=days,
+        index=index_entries(agenda, locale),
+        show_rooms=any(it.room for _d, it in agenda.items()), logo=logo)
