@@ -97,12 +97,21 @@ class FontRegistry:
         return next((f for f in [*preferred, *others] if code in f.codepoints), None)
 
 
-# The main families come first so that fallback only reaches script fonts when needed.
+# The documented fallback order: the main families first, so that fallback only reaches
+# script fonts when needed; then the Noto script fonts (each designed for its script, with
+# the shaping tables it needs); last the broad catch-all fonts (Droid Sans Fallback for CJK),
+# so that they never take a character a dedicated script font draws better.
 _MAIN_FAMILIES = ("Noto Sans", "Noto Serif")
+_LAST_RESORT = ("Droid Sans Fallback",)
 
 
 def _order(face: Face) -> tuple[int, str, bool, bool]:
-    rank = _MAIN_FAMILIES.index(face.family) if face.family in _MAIN_FAMILIES else len(_MAIN_FAMILIES)
+    if face.family in _MAIN_FAMILIES:
+        rank = _MAIN_FAMILIES.index(face.family)
+    elif face.family in _LAST_RESORT:
+        rank = len(_MAIN_FAMILIES) + 1 + _LAST_RESORT.index(face.family)
+    else:
+        rank = len(_MAIN_FAMILIES)
     return (rank, face.family, face.bold, face.italic)
 
 

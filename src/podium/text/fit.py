@@ -1,0 +1,167 @@
+"""Text stage: fitting — the largest size at which a text fits a box, shrinking, then wrapping.
+
+`fit()` answers "how big can this name be in this box?" with real font metrics:
+1. the largest size (at most `max_size`) at which the text fits on one line, if that is at
+   least `min_size`;
+2. else the largest size at which it wraps into at most `max_lines` lines;
+3. else `FitError`, naming the text and whose it is. Text is never cut.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from reportlab.pdfgen.canvas import Canvas
+
+from podium.text.draw import PdfFonts, draw_shaped
+from podium.text.shaping import ShapedText, Shaper
+
+
+class FitError(ValueError):
+    """A text does not fit its box even at the smallest size allowed."""
+
+    def __init__(self, text: str, who: str | None, width: float, max_lines: int,
+                 min_size: float) -> None:
+        self.text = text
+        self.who = who
+        lines = f"{max_lines} line{'s' * (max_lines != 1)}"
+        owner = f"{who}: " if who else ""
+        super().__init__(f"{owner}'{text}' does not fit in {width / 72 * 25.4:.0f} mm on "
+                         f"{lines} even at {min_size:g} pt; shorten it or choose a larger stock")
+
+
+@dataclass(frozen=True)
+class Layout:
+    """A fitted text: its lines (each shaped), the size and the vertical metrics in points."""
+
+    text: str
+    size: float
+    lines: tuple[ShapedText, ...]
+    leading: float
+    """Distance between baselines."""
+    ascent: float
+    """From the top of the box to the first baseline."""
+    descent: float
+    """From the last baseline to the bottom of the box."""
+    shrunk: bool
+    """Set smaller than the size asked for."""
+    wrapped: bool
+    """Set on more than one line."""
+    family: str
+    """The family asked for."""
+
+    @property
+    def height(self) -> float:
+        if not self.lines:
+            return 0.0
+        return self.ascent + (len(self.lines) - 1) * self.leading + self.descent
+
+    @property
+    def width(self) -> float:
+        return max((line.width_at(self.size) for line in self.lines), default=0.0)
+
+    @property
+    def fallback_families(self) -> tuple[str, ...]:
+        """Families used beyond the one asked for (script fonts), in order of first use."""
+        used = (run.face.family for line in self.lines for run in line.runs)
+        return tuple(f for f in dict.fromkeys(used) if f != self.family)
+
+    def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float, width: float,
+             align: str = "left") -> None:
+        """Draw the lines in the box whose left edge is `x`, top `top` and width `width`;
+        `align` is left, center or right (right-to-left text is still aligned as asked)."""
+        baseline = top - self.ascent
+        for line in self.lines:
+            w = line.width_at(self.size)
+            left = {"left": x, "center": x + (width - w) / 2, "right": x + width - w}[align]
+            draw_shaped(canvas, fonts, line, left, baseline, self.size)
+            baseline -= self.leading
+
+
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _tokens(text: str) -> list[str]:
+    """Pieces between which a line may break: after spaces, after hyphens and slashes, and
+    between Chinese or Japanese characters. Joined again, they give back the text."""
+    out: list[str] = []
+    current = ""
+    for i, char in enumerate(text):
+        nxt = text[i + 1] if i + 1 < len(text) else ""
+        current += char
+        if not nxt:
+            break
+        space_end = char.isspace() and not nxt.isspace()
+        hyphen = char in "-\u2010/" and not nxt.isspace() and current.strip() != char
+        cjk = bool(_CJK.match(char)) and bool(_CJK.match(nxt))
+        if space_end or hyphen or cjk:
+            out.append(current)
+            current = ""
+    if current:
+        out.append(current)
+    return out
+
+
+def _round_down(size: float, step: float) -> float:
+    return math.floor(size / step + 1e-9) * step
+
+
+def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float,
+        min_size: float, max_lines: int = 1, bold: bool = False, line_height: float = 1.2,
+        step: float = 0.25, who: str | None = None) -> Layout:
+    """Fit `text` in a box `width` points wide of at most `max_lines` lines: the largest
+    size from `max_size` down to `min_size` (in `step`s) that holds it on one line, else the
+    largest that holds it wrapped. Raises `FitError` (naming `who`) if nothing fits, and
+    `MissingGlyphs` if no bundled font can draw a character."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    if not text:
+        return Layout(text, max_size, (), max_size * line_height, 0.0, 0.0, False, False, family)
+    whole = shaper.shape(text, family, bold=bold)
+    size = min(max_size, _round_down(width / whole.width, step)) if whole.width > 0 else max_size
+    if size >= min_size:
+        return _layout(shaper, text, (whole,), size, max_size, line_height, family)
+    if max_lines > 1:
+        tokens = _tokens(text)
+        size = _round_down(max_size, step)
+        while size >= min_size - 1e-9:
+            lines = _wrap(shaper, tokens, family, bold, width / size, max_lines)
+            if lines is not None:
+                return _layout(shaper, text, lines, size, max_size, line_height, family)
+            size -= step
+    raise FitError(text, who, width, max_lines, min_size)
+
+
+def _wrap(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: float,
+          max_lines: int) -> tuple[ShapedText, ...] | None:
+    """Greedy line filling in ems; None if a token alone is too wide or lines run out."""
+    lines: list[ShapedText] = []
+    current = ""
+    for token in tokens:
+        candidate = (current + token).rstrip()
+        if shaper.shape(candidate, family, bold=bold).width <= limit:
+            current += token
+            continue
+        if not current:
+            return None
+        lines.append(shaper.shape(current.rstrip(), family, bold=bold))
+        current = token
+        if shaper.shape(current.rstrip(), family, bold=bold).width > limit:
+            return None
+        if len(lines) >= max_lines:
+            return None
+    if current.strip():
+        lines.append(shaper.shape(current.rstrip(), family, bold=bold))
+    return tuple(lines) if len(lines) <= max_lines else None
+
+
+def _layout(shaper: Shaper, text: str, lines: tuple[ShapedText, ...], size: float,
+            max_size: float, line_height: float, family: str) -> Layout:
+    faces = {run.face for line in lines for run in line.runs}
+    ascent = max(shaper.metrics(f)[0] for f in faces) if faces else 1.0
+    descent = max(shaper.metrics(f)[1] for f in faces) if faces else 0.3
+    return Layout(text=text, size=size, lines=lines, leading=size * line_height,
+                  ascent=ascent * size, descent=descent * size, shrunk=size < max_size - 1e-9,
+                  wrapped=len(lines) > 1, family=family)
