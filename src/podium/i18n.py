@@ -14,6 +14,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "programme": "Programme", "at_a_glance": "At a glance", "speaker_index": "Speakers",
         "page": "Page", "next": "Next", "room": "Room", "day": "Day", "break": "Break",
         "online_agenda": "Online agenda", "scan": "Scan for the online agenda",
+        "continued": "continued", "page_of": "Page {page} of {pages}",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -21,6 +22,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "programme": "Programa", "at_a_glance": "Resumen del día", "speaker_index": "Oradores",
         "page": "Página", "next": "A continuación", "room": "Sala", "day": "Día", "break": "Pausa",
         "online_agenda": "Agenda en línea", "scan": "Escanee para ver la agenda en línea",
+        "continued": "continuación", "page_of": "Página {page} de {pages}",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -28,6 +30,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "programme": "Programme", "at_a_glance": "Aperçu de la journée", "speaker_index": "Intervenants",
         "page": "Page", "next": "Ensuite", "room": "Salle", "day": "Jour", "break": "Pause",
         "online_agenda": "Programme en ligne", "scan": "Scannez pour le programme en ligne",
+        "continued": "suite", "page_of": "Page {page} sur {pages}",
     },
 }
 

@@ -45,3 +45,12 @@ class PrintSettings(BaseModel):
     category_colours: dict[str, Colour] = Field(
         default_factory=lambda: dict(DEFAULT_CATEGORY_COLOURS))
     """Band colour of each badge category, as #RRGGBB."""
+
+    # -- door signs (renderers/signs) ------------------------------------------------
+    sign_mode: Literal["auto", "session", "room-day"] = "auto"
+    """Door signs: `session` prints one sign per session; `room-day` one sign per room and day
+    listing that room's items (split over numbered pages when long); `auto` (the default)
+    chooses `session` when the programme uses at most one room, else `room-day`."""
+    sign_breaks: bool = False
+    """Door signs: give breaks and meals their own session sign too (default: no; the welcome,
+    closing and every session always get one, and room-day lists always show breaks)."""

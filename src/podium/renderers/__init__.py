@@ -13,3 +13,7 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 RENDERERS: dict[str, Renderer] = {}
+
+from podium.renderers import signs  # noqa: E402  (renderers import this module's types)
+
+RENDERERS["signs"] = signs.render
