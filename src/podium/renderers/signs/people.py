@@ -87,6 +87,7 @@ class Grid:
 
     height: float
     draw: Callable[[Canvas, float, float], None]
+    name_size: float = 0.0
 
 
 def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: float) -> Entry:
@@ -111,7 +112,7 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     """Grids of the people, from the biggest type down (the caller takes the first that leaves
     its title enough room)."""
     if not apps_chair and not apps_speakers:
-        yield Grid(0.0, lambda c, x, t: None)
+        yield Grid(0.0, lambda c, x, t: None, math.inf)
         return
     s = kit.page.pt
     label_speakers = kit.locale.label("panelists" if apps_chair else "speakers")
@@ -137,7 +138,7 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
             head = s(11) * 1.36 + s(6)
             height = head + sum(row_h) + row_gap * (rows - 1)
             options.append(Grid(height, _painter(kit, ch, sp, label_speakers, chair_cols, per_row,
-                                                 col_w, gap, row_h, row_gap, head)))
+                                                 col_w, gap, row_h, row_gap, head), s(name_size)))
         if options:
             yield min(options, key=lambda g: g.height)
 

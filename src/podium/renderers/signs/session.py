@@ -55,9 +55,13 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     room_for_title = y - footer_h - p.bottom
 
     title, grid = _title_and_people(kit, sign, room_for_title)
+    gap = s(18) if grid.height else 0.0
+    # Spare height opens the gaps around the title rather than pooling above the footer.
+    spare = room_for_title - title.height - gap - grid.height
+    y -= min(spare * 0.35, s(36))
     y = draw(canvas, kit.fonts, title, p.left, y, p.inner)
     if grid.height:
-        grid.draw(canvas, p.left, y - s(18))
+        grid.draw(canvas, p.left, y - gap - min(spare * 0.35, s(36)))
     if footer:
         kit.footer_rule(canvas, p.bottom + _height(footer) + s(10))
         _draw_next(kit, canvas, footer, p.bottom + _height(footer))
@@ -71,7 +75,8 @@ def _title_and_people(kit: Kit, sign: SessionSign, room: float) -> tuple[Layout,
     gap = s(18) if ch or sp else 0.0
     grids = people_grids(kit, ch, sp, p.inner)
     tried: list[Grid] = []
-    for floor in (TITLE_MAX * 0.75, TITLE_MIN):
+    # First a big title with people still readable, then any title down to the minimum.
+    for floor, smallest_name in ((TITLE_MAX * 0.75, s(13)), (TITLE_MIN, 0.0)):
         for k in itertools.count():
             if k == len(tried):
                 grid = next(grids, None)
@@ -79,6 +84,8 @@ def _title_and_people(kit: Kit, sign: SessionSign, room: float) -> tuple[Layout,
                     break
                 tried.append(grid)
             grid = tried[k]
+            if grid.name_size < smallest_name:
+                break
             room_left = room - gap - grid.height
             if room_left <= 0:
                 continue
