@@ -11,7 +11,7 @@ import yaml
 WORDS = ("open source firmware for embedded devices and the long road to reproducible builds "
          "a decade of community governance lessons learned from maintaining kernel drivers "
          "declarative infrastructure testing strategies memory safety in systems programming "
-         "federated identity accessibility of desktop environments").split()
+         "federated identity accessibility of desktop environments").split()  # noqa: SIM905
 
 
 def _title(rng: random.Random, long: bool) -> str:

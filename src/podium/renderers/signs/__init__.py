@@ -11,11 +11,11 @@ from podium.load import Programme
 from podium.output import Written
 from podium.present import locale_of
 from podium.problems import AgendaError, Problem, display_name
-from podium.renderers.signs.kit import FAMILY, Kit, Page, read_logo
+from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong, read_logo
 from podium.renderers.signs.plan import choose_mode, room_day_signs, session_signs
-from podium.renderers.signs.roomday import ListTitleTooLong, draw_room_day
-from podium.renderers.signs.session import TitleTooLong, draw_session
-from podium.text import MissingGlyphs, PdfFonts, Shaper, new_canvas
+from podium.renderers.signs.roomday import draw_room_day
+from podium.renderers.signs.session import draw_session
+from podium.text import FitError, MissingGlyphs, PdfFonts, Shaper, new_canvas
 from podium.yamlsource import Path_, format_path, read_yaml
 
 OUTPUT = "door-signs.pdf"
@@ -56,20 +56,21 @@ def draw_signs(programme: Programme, kit: Kit, canvas: Canvas) -> int:
     agenda = programme.agenda
     place = {id(it): (d, i) for d, day in enumerate(agenda.days) for i, it in enumerate(day.items)}
     pages = 0
-    if choose_mode(agenda) == "session":
-        for sign in session_signs(agenda):
-            try:
+    try:
+        if choose_mode(agenda) == "session":
+            for sign in session_signs(agenda):
+                current = sign.item
                 draw_session(kit, canvas, sign)
-            except (TitleTooLong, MissingGlyphs) as exc:
-                raise _item_error(programme, place[id(sign.item)], str(exc)) from None
-            canvas.showPage()
-            pages += 1
-        return pages
-    for rd in room_day_signs(agenda):
-        try:
+                canvas.showPage()
+                pages += 1
+            return pages
+        for rd in room_day_signs(agenda):
+            current = rd.items[0]
             pages += draw_room_day(kit, canvas, rd)
-        except ListTitleTooLong as exc:
-            raise _item_error(programme, place[id(rd.items[exc.item_index])], str(exc)) from None
+    except TextTooLong as exc:
+        raise _item_error(programme, place[id(exc.item)], str(exc)) from None
+    except (FitError, MissingGlyphs) as exc:
+        raise _item_error(programme, place[id(current)], f"a text does not fit: {exc}") from None
     return pages
 
 

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from podium import qr
 from podium.i18n import Locale
-from podium.model import Agenda
+from podium.model import Agenda, Item
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit
 
 FAMILY = "Noto Sans"
@@ -71,12 +72,12 @@ class Page:
         return size * self.scale
 
 
-class SignFit(ValueError):
-    """A text of a sign does not fit at the smallest size allowed for it."""
+class TextTooLong(ValueError):
+    """A text of an item does not fit its sign at the smallest size allowed for it."""
 
-    def __init__(self, what: str, text: str, detail: str) -> None:
-        self.what, self.text = what, text
-        super().__init__(f"{what} '{text}' {detail}")
+    def __init__(self, item: Item, message: str) -> None:
+        self.item = item
+        super().__init__(message)
 
 
 def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_size: float,
@@ -85,7 +86,9 @@ def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_siz
     """The largest size (in `step`s from `max_size` down to `min_size`) at which `text` fits
     `width` on at most `max_lines` lines and within `max_height`. Unlike `fit` alone, two big
     lines beat one small one: a sign is read from afar. Raises FitError if nothing fits."""
-    sizes = [max_size - step * k for k in range(int((max_size - min_size) / step + 1e-9) + 1)]
+    # Whole steps only: `fit` tries sizes on its own grid of steps.
+    hi, lo = math.floor(max_size / step + 1e-9), math.ceil(min_size / step - 1e-9)
+    sizes = [k * step for k in range(hi, min(lo, hi) - 1, -1)]
 
     def at(size: float) -> Layout | None:
         try:
@@ -159,8 +162,9 @@ class Kit:
         room_w = 0.0
         bottom = top - (logo_h if self.logo is not None else 0.0)
         if room:
-            room_l = largest(self.shaper, room, width=p.inner * 0.45, max_size=s(34),
-                             min_size=s(18), max_lines=2, bold=True)
+            # One line when it can be 22 pt or more (the engine's own preference), else two.
+            room_l = fit(self.shaper, room, family=FAMILY, width=p.inner * 0.45, max_size=s(34),
+                         min_size=s(22), max_lines=2, bold=True, line_height=1.1)
             room_w = room_l.width
             bottom = min(bottom, draw(canvas, self.fonts, room_l, p.right - room_w, top, room_w,
                                       align="right"))

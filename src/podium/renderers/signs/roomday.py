@@ -8,21 +8,22 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.present import item_heading, item_times, speakers
-from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw, largest
+from podium.renderers.signs.kit import (
+    ACCENT,
+    INK,
+    SECOND,
+    Kit,
+    TextTooLong,
+    cap_top,
+    draw,
+    largest,
+)
 from podium.renderers.signs.plan import BREAKS, RoomDaySign
 from podium.text import FitError, Layout
 
 TITLE_MAX, TITLE_MIN = 24.0, 16.0
 """Sizes of the titles in a list, on A4."""
 TIME_SIZE = 21.0
-
-
-class ListTitleTooLong(ValueError):
-    """An item's title does not fit a room-day list at the minimum size."""
-
-    def __init__(self, item_index: int, message: str) -> None:
-        self.item_index = item_index
-        super().__init__(message)
 
 
 @dataclass(frozen=True)
@@ -90,7 +91,7 @@ class Lister:
             title = largest(kit.shaper, self.headings[k], width=title_w, max_size=self.size,
                             min_size=self.size, max_lines=4, bold=not quiet)
         except FitError as exc:
-            raise ListTitleTooLong(k, f"the title does not fit the room's door sign in 4 lines "
+            raise TextTooLong(it, f"the title does not fit the room's door sign in 4 lines "
                                       f"at {self.size:g} pt; shorten it") from exc
         names = ", ".join(a.name + (f" ({kit.locale.label('remote')})" if a.remote else "")
                           for a in speakers(kit.agenda, it))

@@ -8,17 +8,22 @@ import itertools
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.present import chairs, item_heading, item_times, speakers
-from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw, largest
+from podium.renderers.signs.kit import (
+    ACCENT,
+    INK,
+    SECOND,
+    Kit,
+    TextTooLong,
+    cap_top,
+    draw,
+    largest,
+)
 from podium.renderers.signs.people import Grid, people_grids
 from podium.renderers.signs.plan import SessionSign
 from podium.text import FitError, Layout
 
 TITLE_MAX, TITLE_MIN, TITLE_LINES = 64.0, 36.0, 3
 """Title sizes on A4 (scaled for other papers): at least 36 pt, read across a corridor."""
-
-
-class TitleTooLong(ValueError):
-    """The title of an item does not fit its sign at the minimum size."""
 
 
 def room_label(kit: Kit, sign: SessionSign) -> str | None:
@@ -42,7 +47,7 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     times = largest(kit.shaper, item_times(kit.agenda, day, item), width=col_w, max_size=s(96),
                     min_size=s(56), bold=True, line_height=1.0)
     time_caps = top - 0.714 * date.size - s(16)
-    draw(canvas, kit.fonts, times, p.left - times.size * 0.04, time_caps + cap_top(times), col_w)
+    draw(canvas, kit.fonts, times, p.left, time_caps + cap_top(times), col_w)
     y = time_caps - 0.714 * times.size - s(16)
     if item.number is not None:
         label = largest(kit.shaper, f"{kit.locale.label('session')} {item.number}".upper(),
@@ -96,7 +101,7 @@ def _title_and_people(kit: Kit, sign: SessionSign, room: float) -> tuple[Layout,
             except FitError:
                 continue
             return title, grid
-    raise TitleTooLong(
+    raise TextTooLong(sign.item,
         f"the title does not fit its door sign in {TITLE_LINES} lines at {s(TITLE_MIN):g} pt "
         f"or more (with the people listed under it); shorten it, or print signs on A3 "
         f"(print: sign_paper: A3)")
@@ -113,12 +118,15 @@ def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, Layout, Layout] | N
                    max_size=s(18), min_size=s(12), bold=True)
     title = item_heading(sign.next, kit.locale)
     rest = p.inner - label.width - when.width - s(40)
-    what = largest(kit.shaper, title, width=rest, max_size=s(18), min_size=s(11), max_lines=2)
+    try:
+        what = largest(kit.shaper, title, width=rest, max_size=s(18), min_size=s(10), max_lines=3)
+    except FitError:
+        raise TextTooLong(sign.next, "the title does not fit the 'next' line of the sign before "
+                          "it (3 lines at 10 pt); shorten it") from None
     return label, when, what
 
 
 def _height(parts: tuple[Layout, Layout, Layout]) -> float:
-    label, when, what = parts
     ascent = max(p.ascent for p in parts)
     return ascent + max(p.height - p.ascent for p in parts)
 
