@@ -8,10 +8,11 @@ from pathlib import Path
 
 import yaml
 
-WORDS = ("open source firmware for embedded devices and the long road to reproducible builds "
-         "a decade of community governance lessons learned from maintaining kernel drivers "
-         "declarative infrastructure testing strategies memory safety in systems programming "
-         "federated identity accessibility of desktop environments").split()  # noqa: SIM905
+WORDS = tuple(" ".join((
+    "open source firmware for embedded devices and the long road to reproducible builds",
+    "a decade of community governance lessons learned from maintaining kernel drivers",
+    "declarative infrastructure testing strategies memory safety in systems programming",
+    "federated identity accessibility of desktop environments")).split())
 
 
 def _title(rng: random.Random, long: bool) -> str:

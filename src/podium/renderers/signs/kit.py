@@ -41,11 +41,11 @@ class Page:
     @property
     def scale(self) -> float:
         a4w, a4h = PAPERS["A4"]
-        return min(self.width / a4w, self.height / a4h)
+        return float(min(self.width / a4w, self.height / a4h))
 
     @property
     def margin(self) -> float:
-        return 10 * mm * self.scale
+        return float(10 * mm * self.scale)
 
     @property
     def left(self) -> float:
@@ -185,7 +185,7 @@ class Kit:
     @property
     def qr_width(self) -> float:
         """Side of the dark part of every QR code: 40 mm on A4, scanned from a metre away."""
-        return 40 * mm * self.page.scale
+        return float(40 * mm * self.page.scale)
 
     def qr_block(self, canvas: Canvas, url: str, right: float, top: float,
                  caption: str | None = None) -> tuple[float, float]:

@@ -117,7 +117,7 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     s = kit.page.pt
     label_speakers = kit.locale.label("panelists" if apps_chair else "speakers")
     for name_size, org_size in STEPS:
-        options = []
+        options: list[Grid] = []
         for columns in (4, 5):
             gap = s(22)
             col_w = (width - gap * (columns - 1)) / columns
@@ -137,10 +137,12 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
             row_gap = s(12)
             head = s(11) * 1.36 + s(6)
             height = head + sum(row_h) + row_gap * (rows - 1)
-            options.append(Grid(height, _painter(kit, ch, sp, label_speakers, chair_cols, per_row,
-                                                 col_w, gap, row_h, row_gap, head), s(name_size)))
-        if options:
-            yield min(options, key=lambda g: g.height)
+            grid = Grid(height, _painter(kit, ch, sp, label_speakers, chair_cols, per_row,
+                                         col_w, gap, row_h, row_gap, head), s(name_size))
+            # Four columns first; five only if they make a lower block (computed on demand).
+            if not options or height < options[-1].height:
+                options.append(grid)
+                yield grid
 
 
 def _painter(kit: Kit, ch: list[Entry], sp: list[Entry], label_speakers: str, chair_cols: int,
