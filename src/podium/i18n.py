@@ -17,6 +17,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "your_sessions": "Your sessions",
         "speaker_role": "Speaker", "add_to_calendar": "Add to calendar",
         "skip_to_programme": "Skip to the programme", "days": "Days", "local_time": "Local time",
+        "continued": "continued", "page_of": "Page {page} of {pages}",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -27,6 +28,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "your_sessions": "Sus sesiones",
         "speaker_role": "Ponencia", "add_to_calendar": "Añadir al calendario",
         "skip_to_programme": "Ir al programa", "days": "Días", "local_time": "Hora local",
+        "continued": "continuación", "page_of": "Página {page} de {pages}",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -37,6 +39,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "your_sessions": "Vos sessions",
         "speaker_role": "Intervention", "add_to_calendar": "Ajouter au calendrier",
         "skip_to_programme": "Aller au programme", "days": "Jours", "local_time": "Heure locale",
+        "continued": "suite", "page_of": "Page {page} sur {pages}",
     },
 }
 

@@ -71,3 +71,12 @@ class PrintSettings(BaseModel):
     booklet_crop_marks: bool = False
     """Print crop and fold marks on programme-imposed.pdf; the sheets grow by 12 mm a side
     to make room, so print on a larger stock (SRA4 for an A5 booklet) and trim."""
+
+    # -- door signs (renderers/signs) ------------------------------------------------
+    sign_mode: Literal["auto", "session", "room-day"] = "auto"
+    """Door signs: `session` prints one sign per session; `room-day` one sign per room and day
+    listing that room's items (split over numbered pages when long); `auto` (the default)
+    chooses `session` when the programme uses at most one room, else `room-day`."""
+    sign_breaks: bool = False
+    """Door signs: give breaks and meals their own session sign too (default: no; the welcome,
+    closing and every session always get one, and room-day lists always show breaks)."""

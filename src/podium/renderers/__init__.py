@@ -13,10 +13,11 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 # Imported after `Renderer` exists; the order of the dict is the build order.
-from podium.renderers import badges, booklet, site  # noqa: E402
+from podium.renderers import badges, booklet, signs, site  # noqa: E402
 
 RENDERERS: dict[str, Renderer] = {
     "booklet": booklet.render,
     "badges": badges.render,
+    "signs": signs.render,
     "site": site.render,
 }

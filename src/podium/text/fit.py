@@ -13,6 +13,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -105,6 +106,13 @@ def _tokens(text: str) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=8192)
+def _cached_tokens(text: str) -> tuple[str, ...]:
+    """`_tokens`, memoised: a sign tries several sizes for one text (a pure function's memo,
+    no state that changes any result)."""
+    return tuple(_tokens(text))
+
+
 def _round_down(size: float, step: float) -> float:
     return math.floor(size / step + 1e-9) * step
 
@@ -125,7 +133,7 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
     if size >= min_size:
         return _layout(shaper, text, (whole,), size, max_size, line_height, family)
     if max_lines > 1:
-        tokens = _tokens(text)
+        tokens = list(_cached_tokens(text))
         size = _round_down(max_size, step)
         floor = min_size if wrap_min_size is None else wrap_min_size
         while size >= floor - 1e-9:

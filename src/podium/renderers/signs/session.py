@@ -1,0 +1,144 @@
+"""Drawing stage of the door signs: the sign of one session (date, big time, big title,
+people, QR code to the session online, what comes next in the room)."""
+
+from __future__ import annotations
+
+import itertools
+
+from reportlab.pdfgen.canvas import Canvas
+
+from podium.present import chairs, item_heading, item_times, speakers
+from podium.renderers.signs.kit import (
+    ACCENT,
+    INK,
+    SECOND,
+    Kit,
+    TextTooLong,
+    cap_top,
+    draw,
+    largest,
+)
+from podium.renderers.signs.people import Grid, people_grids
+from podium.renderers.signs.plan import SessionSign
+from podium.text import FitError, Layout
+
+TITLE_MAX, TITLE_MIN, TITLE_LINES = 64.0, 36.0, 3
+"""Title sizes on A4 (scaled for other papers): at least 36 pt, read across a corridor."""
+
+
+def room_label(kit: Kit, sign: SessionSign) -> str | None:
+    """The room name; without rooms, the venue (never the city: a door is not a city)."""
+    return sign.room.name if sign.room else kit.agenda.event.venue
+
+
+def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
+    p, s = kit.page, kit.page.pt
+    item, day = sign.item, sign.day
+    y = kit.header(canvas, room_label(kit, sign))
+    top = y - s(20)
+
+    qr_left, qr_bottom = kit.qr_block(canvas, kit.agenda.url_for_item(item), p.right, top)
+    col_w = qr_left - s(30) - p.left
+    date = largest(kit.shaper, kit.locale.long_date(day.date), width=col_w, max_size=s(28),
+                   min_size=s(16), bold=True)
+    # Capitals of the date level with the top of the QR code; the time's capitals a fixed gap
+    # under the date's baseline (layout boxes include room for accents, which digits lack).
+    draw(canvas, kit.fonts, date, p.left, top + cap_top(date), col_w, ACCENT)
+    times = largest(kit.shaper, item_times(kit.agenda, day, item), width=col_w, max_size=s(96),
+                    min_size=s(56), bold=True, line_height=1.0)
+    time_caps = top - 0.714 * date.size - s(16)
+    draw(canvas, kit.fonts, times, p.left, time_caps + cap_top(times), col_w)
+    y = time_caps - 0.714 * times.size - s(16)
+    if item.number is not None:
+        label = largest(kit.shaper, f"{kit.locale.label('session')} {item.number}".upper(),
+                        width=col_w, max_size=s(20), min_size=s(14), bold=True)
+        y = draw(canvas, kit.fonts, label, p.left, y + cap_top(label), col_w, ACCENT) + s(4)
+    y = min(y, qr_bottom) - s(14)
+
+    footer = _next_line(kit, sign)
+    footer_h = _height(footer) + s(20) if footer else 0.0
+    room_for_title = y - footer_h - p.bottom
+
+    title, grid = _title_and_people(kit, sign, room_for_title)
+    gap = s(18) if grid.height else 0.0
+    # Spare height opens the gaps around the title rather than pooling above the footer.
+    spare = room_for_title - title.height - gap - grid.height
+    y -= min(spare * 0.35, s(36))
+    y = draw(canvas, kit.fonts, title, p.left, y, p.inner)
+    if grid.height:
+        grid.draw(canvas, p.left, y - gap - min(spare * 0.35, s(36)))
+    if footer:
+        kit.footer_rule(canvas, p.bottom + _height(footer) + s(10))
+        _draw_next(kit, canvas, footer, p.bottom + _height(footer))
+
+
+def _title_and_people(kit: Kit, sign: SessionSign, room: float) -> tuple[Layout, Grid]:
+    """The biggest title that leaves room for the people; smaller people before a title below
+    its largest size; TitleTooLong when the title alone cannot fit at TITLE_MIN."""
+    p, s = kit.page, kit.page.pt
+    ch, sp = chairs(kit.agenda, sign.item), speakers(kit.agenda, sign.item)
+    gap = s(18) if ch or sp else 0.0
+    grids = people_grids(kit, ch, sp, p.inner)
+    tried: list[Grid] = []
+    # First a big title with people still readable, then any title down to the minimum.
+    for floor, smallest_name in ((TITLE_MAX * 0.75, s(13)), (TITLE_MIN, 0.0)):
+        for k in itertools.count():
+            if k == len(tried):
+                grid = next(grids, None)
+                if grid is None:
+                    break
+                tried.append(grid)
+            grid = tried[k]
+            if grid.name_size < smallest_name:
+                break
+            room_left = room - gap - grid.height
+            if room_left <= 0:
+                continue
+            try:
+                title = largest(kit.shaper, sign.item.title, width=p.inner,
+                                max_size=s(TITLE_MAX), min_size=s(floor), max_lines=TITLE_LINES,
+                                bold=True, max_height=room_left, line_height=1.08)
+            except FitError:
+                continue
+            return title, grid
+    raise TextTooLong(sign.item,
+        f"the title does not fit its door sign in {TITLE_LINES} lines at {s(TITLE_MIN):g} pt "
+        f"or more (with the people listed under it); shorten it, or print signs on A3 "
+        f"(print: sign_paper: A3)")
+
+
+def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, Layout, Layout] | None:
+    """'NEXT  11:45–13:00  Session 2: The Future of ...' as three layouts on one baseline."""
+    if sign.next is None:
+        return None
+    p, s = kit.page, kit.page.pt
+    label = largest(kit.shaper, kit.locale.label("next").upper(), width=p.inner / 4,
+                    max_size=s(15), min_size=s(10), bold=True)
+    when = largest(kit.shaper, item_times(kit.agenda, sign.day, sign.next), width=p.inner / 4,
+                   max_size=s(18), min_size=s(12), bold=True)
+    title = item_heading(sign.next, kit.locale)
+    rest = p.inner - label.width - when.width - s(40)
+    try:
+        what = largest(kit.shaper, title, width=rest, max_size=s(18), min_size=s(10), max_lines=3)
+    except FitError:
+        raise TextTooLong(sign.next, "the title does not fit the 'next' line of the sign before "
+                          "it (3 lines at 10 pt); shorten it") from None
+    return label, when, what
+
+
+def _height(parts: tuple[Layout, Layout, Layout]) -> float:
+    ascent = max(p.ascent for p in parts)
+    return ascent + max(p.height - p.ascent for p in parts)
+
+
+def _draw_next(kit: Kit, canvas: Canvas, parts: tuple[Layout, Layout, Layout], top: float) -> None:
+    label, when, what = parts
+    s = kit.page.pt
+    x = kit.page.left
+    # One baseline for the three parts: each box top is placed from its own ascent.
+    base = top - max(label.ascent, when.ascent, what.ascent)
+    draw(canvas, kit.fonts, label, x, base + label.ascent, label.width, ACCENT)
+    x += label.width + s(16)
+    draw(canvas, kit.fonts, when, x, base + when.ascent, when.width, INK)
+    x += when.width + s(20)
+    draw(canvas, kit.fonts, what, x, base + what.ascent, kit.page.right - x, SECOND)

@@ -1,0 +1,272 @@
+"""Door signs: what venue staff would check on door-signs.pdf."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2
+import pytest
+import yaml
+import zxingcpp
+from click.testing import CliRunner
+
+from podium.cli import main
+from podium.load import Programme, load
+from podium.pipeline import build
+from podium.problems import AgendaError
+from podium.renderers.signs.plan import choose_mode, room_day_signs
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "bench"))
+from generate import generated, write  # noqa: E402
+
+A4_LANDSCAPE = (841.89, 595.28)
+MARGIN = 10 / 25.4 * 72
+SEED_SIGNS = ["welcome", "session-1", "session-2", "session-3", "session-4", "session-5",
+              "session-6", "closing"]
+
+
+def _build(programme: Programme, out: Path) -> Path:
+    build(programme, out, ["signs"])
+    return out / "door-signs.pdf"
+
+
+@pytest.fixture(scope="module")
+def seed_pdf(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return _build(seed, tmp_path_factory.mktemp("signs"))
+
+
+@pytest.fixture(scope="module")
+def seed_pages(seed_pdf: Path) -> list[str]:
+    with pdfplumber.open(seed_pdf) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def _flat(text: str) -> str:
+    """Text on one line; a line broken after a hyphen or slash is joined again."""
+    return " ".join(re.sub(r"(?<=[-/])\n", "", text).split())
+
+
+def test_one_sign_per_item_except_breaks(seed: Programme, seed_pages: list[str]) -> None:
+    items = {it.anchor: it for _, it in seed.agenda.items()}
+    assert len(seed_pages) == len(SEED_SIGNS) == 8
+    for text, anchor in zip(seed_pages, SEED_SIGNS, strict=True):
+        assert _flat(items[anchor].title) in _flat(text)
+    assert not any("Coffee Break" in _flat(t).split("NEXT")[0] for t in seed_pages)
+
+
+def test_each_sign_shows_time_date_and_people(seed: Programme, seed_pages: list[str]) -> None:
+    from podium.present import chairs, item_times, speakers
+    agenda = seed.agenda
+    signs = [(d, it) for d, it in agenda.items() if it.kind not in ("break", "meal")]
+    for (day, item), text in zip(signs, seed_pages, strict=True):
+        flat = _flat(text)
+        assert item_times(agenda, day, item) in flat
+        assert f"{day.date.day} December 2024" in flat
+        assert day.date.strftime("%A") in flat
+        for app in chairs(agenda, item) + speakers(agenda, item):
+            assert all(word in flat for word in app.name.split())
+        if item.number:
+            assert f"SESSION {item.number}" in flat
+    # Remote panelists are marked in words, not by colour alone.
+    assert "VIA VTC" in _flat(seed_pages[1])
+    # What comes next in the room, breaks included.
+    assert "NEXT 11:30–11:45 Coffee Break" in _flat(seed_pages[1])
+    assert "NEXT" not in seed_pages[-1]
+
+
+def test_qr_codes_decode_to_each_session(seed: Programme, seed_pdf: Path) -> None:
+    items = {it.anchor: it for _, it in seed.agenda.items()}
+    pdf = pypdfium2.PdfDocument(seed_pdf)
+    for index, anchor in enumerate(SEED_SIGNS):
+        image = pdf[index].render(scale=150 / 72).to_pil()
+        found = [r.text for r in zxingcpp.read_barcodes(image)]
+        assert found == [seed.agenda.url_for_item(items[anchor])]
+
+
+def test_qr_code_at_least_40_mm(seed_pdf: Path) -> None:
+    with pdfplumber.open(seed_pdf) as pdf:
+        for page in pdf.pages:
+            rects = page.rects
+            # The QR code's modules are the many small squares; their extent is the code.
+            small = [r for r in rects if r["height"] < 6]
+            width = max(r["x1"] for r in small) - min(r["x0"] for r in small)
+            assert width >= 40 / 25.4 * 72 - 0.5
+
+
+def test_pages_are_landscape_a4(seed_pdf: Path) -> None:
+    with pdfplumber.open(seed_pdf) as pdf:
+        for page in pdf.pages:
+            assert (round(page.width, 1), round(page.height, 1)) == (841.9, 595.3)
+
+
+def _outside(page: pdfplumber.page.Page) -> list[str]:
+    left, top = MARGIN - 0.5, MARGIN - 0.5
+    right, bottom = page.width - MARGIN + 0.5, page.height - MARGIN + 0.5
+    out = []
+    for kind in ("chars", "rects", "curves", "lines", "images"):
+        for obj in getattr(page, kind):
+            if obj["x0"] < left or obj["x1"] > right or obj["top"] < top or obj["bottom"] > bottom:
+                out.append(f"{kind}: {obj.get('text', '')} at {obj['x0']:.1f},{obj['top']:.1f}")
+    return out
+
+
+def test_nothing_outside_the_margins(seed_pdf: Path) -> None:
+    with pdfplumber.open(seed_pdf) as pdf:
+        for page in pdf.pages:
+            assert _outside(page) == []
+
+
+def test_fonts_embedded_no_helvetica(seed_pdf: Path) -> None:
+    out = subprocess.run(["pdffonts", str(seed_pdf)], capture_output=True, text=True,
+                         check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert "Helvetica" not in row
+        assert row.split()[-5] == "yes", row   # the "emb" column
+
+
+def test_reproducible_bytes(seed: Programme, seed_pdf: Path, tmp_path: Path) -> None:
+    again = _build(seed, tmp_path)
+    assert again.read_bytes() == seed_pdf.read_bytes()
+
+
+def test_minimum_title_size(seed_pdf: Path, seed: Programme) -> None:
+    titles = [it.title for _, it in seed.agenda.items() if it.kind not in ("break", "meal")]
+    with pdfplumber.open(seed_pdf) as pdf:
+        for page, title in zip(pdf.pages, titles, strict=True):
+            first_word = title.split()[0]
+            sizes = [w["size"] for w in page.extract_words(extra_attrs=["size"])
+                     if w["text"] == first_word]
+            assert max(sizes) >= 36
+
+
+def _list_text(page: pdfplumber.page.Page) -> str:
+    """A room-day page's text without the QR code's caption, whose lines interleave with the
+    list's beside it."""
+    text = page.extract_text() or ""
+    for caption in ("Scan for the online agenda", "https://example.org/agenda/"):
+        text = text.replace(caption, "")
+    return _flat(text)
+
+
+def _agenda_with(tmp_path: Path, data: dict[str, object]) -> Programme:
+    return load(write(data, tmp_path / "agenda.yaml"))
+
+
+def test_title_too_long_is_a_clear_error(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
+    data["days"][0]["items"][1]["title"] = " ".join(["Extraordinarily comprehensive"] * 14)
+    path = write(data, tmp_path / "agenda.yaml")
+    result = CliRunner().invoke(main, ["build", str(path), "--only", "signs",
+                                       "-o", str(tmp_path / "out")])
+    assert result.exit_code == 2
+    assert "days[0].items[1].title" in result.output
+    assert "session-1" in result.output and "does not fit" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "out" / "door-signs.pdf").exists()
+
+
+def test_breaks_get_signs_when_asked(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
+    data["print"] = {"sign_breaks": True, "sign_paper": "A3"}
+    pdf = _build(_agenda_with(tmp_path, data), tmp_path / "out")
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) == 12
+        assert (round(doc.pages[0].width), round(doc.pages[0].height)) == (1191, 842)
+        assert "Coffee Break" in _flat(doc.pages[2].extract_text())
+
+
+def test_missing_logo_is_a_clear_error(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
+    data["print"] = {"logo": "nowhere.png"}
+    programme = _agenda_with(tmp_path, data)
+    with pytest.raises(AgendaError, match=r"print\.logo: logo file not found"):
+        build(programme, tmp_path / "out", ["signs"])
+
+
+def test_logo_is_drawn(tmp_path: Path) -> None:
+    from PIL import Image
+    Image.new("RGB", (300, 100), (20, 60, 120)).save(tmp_path / "logo.png")
+    data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
+    data["print"] = {"logo": "logo.png"}
+    pdf = _build(_agenda_with(tmp_path, data), tmp_path / "out")
+    with pdfplumber.open(pdf) as doc:
+        assert all(len(p.images) == 1 for p in doc.pages)
+        assert _outside(doc.pages[0]) == []
+
+
+# -- many rooms: one list per room and day, continued over numbered pages -------------------
+
+@pytest.fixture(scope="module")
+def fosdem(tmp_path_factory: pytest.TempPathFactory) -> tuple[Programme, Path]:
+    tmp = tmp_path_factory.mktemp("fosdem")
+    programme = load(write(generated(rooms=40, days=2, busiest=32, per_room=1), tmp / "agenda.yaml"))
+    return programme, _build(programme, tmp / "out")
+
+
+def test_room_day_signs_for_every_room_and_day(fosdem: tuple[Programme, Path]) -> None:
+    programme, pdf = fosdem
+    assert choose_mode(programme.agenda) == "room-day"
+    signs = room_day_signs(programme.agenda)
+    assert len(signs) == 80
+    with pdfplumber.open(pdf) as doc:
+        texts = [_flat(p.extract_text() or "") for p in doc.pages]
+        lists = [_list_text(p) for p in doc.pages]
+    # Every room's name appears on a page with each of its day's dates.
+    for room in programme.agenda.rooms:
+        for date in ("Saturday, 1 February 2025", "Sunday, 2 February 2025"):
+            assert any(room.name in t and date in t for t in texts), (room.name, date)
+    # Every event's time and title are on some page of its room (nothing dropped).
+    for _, item in programme.agenda.items():
+        assert any(item.title in listed and room_name(programme, item) in whole
+                   for listed, whole in zip(lists, texts, strict=True))
+
+
+def room_name(programme: Programme, item: object) -> str:
+    room = programme.agenda.room(item.room)  # type: ignore[attr-defined]
+    assert room is not None
+    return room.name
+
+
+def test_busiest_room_continues_over_numbered_pages(fosdem: tuple[Programme, Path]) -> None:
+    programme, pdf = fosdem
+    busiest = programme.agenda.rooms[0].name
+    with pdfplumber.open(pdf) as doc:
+        pages = [p for p in doc.pages if busiest in (p.extract_text() or "")]
+        texts = [_list_text(p) for p in pages]
+        day1 = [t for t in texts if "1 February 2025" in t]
+        total = len(day1)
+        assert total > 1
+        assert "(continued)" not in day1[0]
+        for n, text in enumerate(day1, start=1):
+            assert f"Page {n} of {total}" in _flat(pages[n - 1].extract_text())
+            assert n == 1 or "(continued)" in text
+        # Titles stay readable: nothing in a list is set below 8 pt, titles at 16 pt or more.
+        for page in pages:
+            assert min(c["size"] for c in page.chars) >= 6.5
+            assert _outside(page) == []
+    # All 32 events of the day, in order, across those pages.
+    items = [it for d, it in programme.agenda.items()
+             if it.room == programme.agenda.rooms[0].id and d is programme.agenda.days[0]]
+    assert len(items) == 32
+    joined = " ".join(day1)
+    positions = [joined.index(it.title) for it in items]
+    assert positions == sorted(positions)
+
+
+def test_room_day_mode_for_one_room(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
+    data["print"] = {"sign_mode": "room-day"}
+    pdf = _build(_agenda_with(tmp_path, data), tmp_path / "out")
+    with pdfplumber.open(pdf) as doc:
+        texts = [_flat(p.extract_text() or "") for p in doc.pages]
+        image = pypdfium2.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil()
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == ["https://agenda.example.org/montevideo-2024/"]
+    assert any("10:30–10:45 Coffee Break" in t for t in texts)
+    assert sum("Tuesday, 10 December 2024" in t for t in texts) >= 1
