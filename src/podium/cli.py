@@ -82,14 +82,19 @@ def build_command(agenda: Path, out_dir: Path | None, only: str, people: str) ->
     options = {"people": people} if people else {}
     try:
         written = build(programme, target, names, options)
-    except (UnknownRenderer, AgendaError) as exc:
+    except UnknownRenderer as exc:
         click.echo(f"podium: {exc}", err=True)
         sys.exit(EXIT_INPUT)
-    if not written:
-        click.echo("nothing to build: no outputs are registered yet")
+    except AgendaError as exc:
+        for p in exc.problems:
+            click.echo(str(p), err=True)
+        click.echo(f"nothing written: the build stopped on {len(exc.problems)} problem"
+                   f"{'s' * (len(exc.problems) != 1)}", err=True)
+        sys.exit(EXIT_INPUT)
+    width = max((len(str(w.path)) for w in written), default=0)
     for w in written:
         pages = f"{w.pages} page{'s' * (w.pages != 1)}" if w.pages is not None else ""
-        click.echo(f"wrote {w.path}  {pages:>10}  {_size(w.size):>9}")
+        click.echo(f"wrote {w.path!s:<{width}}  {pages:>9}  {_size(w.size):>9}")
     for w in written:
         if w.report:
             click.echo(w.report)
