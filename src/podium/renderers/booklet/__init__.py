@@ -42,20 +42,21 @@ def build_pdf(ctx: BuildContext) -> Rendered:
     settings = agenda.print_
     logo = _logo(ctx)
     view = booklet_view(agenda, logo.resolve().as_uri() if logo else None)
-    src = source(view, ctx.template_dirs, ctx.fonts, settings.paper)
+    src = source(view, ctx.template_dirs, ctx.fonts, settings.paper, settings.booklet_bleed_mm)
     return render_pdf(src, folders=[*ctx.template_dirs, fonts_dir()], files=[logo] if logo else [],
                       epoch=ctx.epoch, title=agenda.event.title)
 
 
 def render(ctx: BuildContext) -> list[Written]:
-    from podium.renderers.booklet.impose import impose
+    from podium.renderers.booklet.impose import crop_to_trim, impose
 
     agenda = ctx.programme.agenda
     rendered = build_pdf(ctx)
     imposed = impose(rendered.pdf, epoch=ctx.epoch, title=agenda.event.title,
                      paper=agenda.print_.paper,
                      crop_marks=agenda.print_.booklet_crop_marks)
-    atomic_write_bytes(ctx.out(PROGRAMME), rendered.pdf)
+    pages = crop_to_trim(rendered.pdf) if agenda.print_.booklet_bleed_mm else rendered.pdf
+    atomic_write_bytes(ctx.out(PROGRAMME), pages)
     atomic_write_bytes(ctx.out(IMPOSED), imposed)
     sheets = -(-rendered.pages // 4) * 2
     return [Written(ctx.out(PROGRAMME), rendered.pages), Written(ctx.out(IMPOSED), sheets)]

@@ -55,9 +55,10 @@ def font_faces(fonts: FontRegistry) -> str:
     return "\n".join(rules) + "\n"
 
 
-def page_rules(paper: str) -> str:
-    """The page size chosen in `print.paper`; the stylesheet sets everything else."""
-    return f"@page {{ size: {PAPER_SIZES[paper]}; }}\n"
+def page_rules(paper: str, bleed_mm: float = 0.0) -> str:
+    """The page size chosen in `print.paper` (and its bleed); the stylesheet sets the rest."""
+    bleed = f" bleed: {bleed_mm:g}mm;" if bleed_mm else ""
+    return f"@page {{ size: {PAPER_SIZES[paper]};{bleed} }}\n"
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,7 @@ class Source:
 
 
 def source(view: BookletView, template_dirs: list[Path], fonts: FontRegistry,
-           paper: str) -> Source:
+           paper: str, bleed_mm: float = 0.0) -> Source:
     env = environment(template_dirs)
     template = env.get_template(TEMPLATE)
     html = template.render(b=view, paper=paper.lower())
@@ -80,5 +81,5 @@ def source(view: BookletView, template_dirs: list[Path], fonts: FontRegistry,
     return Source(html=html, base_dir=base, stylesheets=[
         (font_faces(fonts), None),
         (css_path.read_text(encoding="utf-8"), css_path),
-        (page_rules(paper), None),
+        (page_rules(paper, bleed_mm), None),
     ])
