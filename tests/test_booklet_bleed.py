@@ -8,11 +8,11 @@ from pathlib import Path
 import pikepdf
 import pypdfium2 as pdfium
 import pytest
+from tests.conftest import SEED
 
 from podium.load import load
 from podium.pipeline import build
 from podium.resources import templates_dir
-from tests.conftest import SEED
 
 MM = 72 / 25.4
 A5 = (419.53, 595.28)
