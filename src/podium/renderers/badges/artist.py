@@ -20,6 +20,8 @@ from podium.text import FitError, Layout, PdfFonts, Shaper, fit
 SANS = "Noto Sans"
 MIN_MODULE = 0.5 * mm
 """Smallest QR module that phone cameras read reliably from a badge at arm's length."""
+FIT_CACHE = 4096
+"""Fitted texts kept for reuse; emptied when full, so memory stays bounded."""
 OTHER_COLOUR = "#4D4D4D"
 """Band colour of categories that `print.category_colours` does not list."""
 
@@ -72,6 +74,7 @@ class Artist:
         self.pad: float = max(4 * mm, 0.05 * base)
         self.band_h = h * (0.14 if self.portrait else 0.19)
         self.qr_target = base * (0.30 if self.portrait else 0.36)
+        self._fitted: dict[tuple[str, float, float, float, int, bool, float], Layout] = {}
 
     # -- shared pieces ----------------------------------------------------------------
 
@@ -79,9 +82,17 @@ class Artist:
              holder: Holder, bold: bool = False, one_line_min: float = 0.0) -> Layout:
         """Shrink on one line down to `one_line_min` (default: `min_size`), then wrap down
         to `min_size`."""
-        return fit(self.shaper, text, family=SANS, bold=bold, width=width, max_size=max_size,
-                   min_size=max(one_line_min, min_size), max_lines=lines, who=holder.label,
-                   wrap_min_size=min_size)
+        key = (text, width, max_size, min_size, lines, bold, one_line_min)
+        found = self._fitted.get(key)
+        if found is None:
+            found = fit(self.shaper, text, family=SANS, bold=bold, width=width,
+                        max_size=max_size, min_size=max(one_line_min, min_size), max_lines=lines,
+                        who=holder.label, wrap_min_size=min_size)
+            # Titles, categories, roles and organisations repeat from badge to badge.
+            if len(self._fitted) >= FIT_CACHE:
+                self._fitted.clear()
+            self._fitted[key] = found
+        return found
 
     def band(self, canvas: Canvas, box: Box, holder: Holder) -> None:
         colour = self.settings.category_colours.get(holder.category, OTHER_COLOUR)
