@@ -26,6 +26,8 @@ _SIMPLE_RANGES = (
     (0xF900, 0xFAFF), (0xFF01, 0xFF60),
 )
 _MARKS = {"Mn", "Mc", "Me"}
+SHAPE_CACHE = 16384
+"""Shaped texts a `Shaper` keeps; emptied when full (shaping is pure: output unchanged)."""
 _STRONG_RTL = {"R", "AL"}
 _NUMBER = {"EN", "AN"}
 
@@ -189,6 +191,8 @@ class Shaper:
         key = (text, family, bold, italic)
         found = self._cache.get(key)
         if found is None:
+            if len(self._cache) >= SHAPE_CACHE:
+                self._cache.clear()     # bounded: a build of 10,000 distinct names stays flat
             found = self._cache[key] = self._shape(text, family, bold, italic)
         return found
 

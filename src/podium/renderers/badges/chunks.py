@@ -12,24 +12,22 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
-from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor
+from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TypeVar
 
 import pikepdf
 
-from podium.fonts import FontRegistry
 from podium.problems import AgendaError, Problem
 from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.holders import Holder
 from podium.renderers.badges.sheets import Job, draw_sheets, warm_fonts
 from podium.text import Shaper
 
-T = TypeVar("T")
-R = TypeVar("R")
+Chunk = tuple[Path, list[Holder], list[str | None]]
+"""A chunk's PDF file, holders and QR contents."""
+Result = tuple[int, list[Notes]] | Problem
 
-CHUNK_BADGES = 256
+CHUNK_BADGES = 512
 """About this many badges per chunk (whole sheets): small enough to keep both cores busy
 and memory low, large enough that repeated font subsets stay a small part of the file."""
 
@@ -39,20 +37,18 @@ def chunk_sheets(per_page: int) -> int:
 
 
 def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[str | None],
-                 fonts: FontRegistry, *, sheets: int, workers: int | None = None
+                 shaper: Shaper, *, sheets: int, workers: int | None = None
                  ) -> tuple[int, list[Notes]]:
     """Draw `chosen` in chunks of `sheets` sheets with up to `workers` processes (default:
     the CPU count) and join them into `path`; return (pages, notes) as `draw_sheets`."""
     size = sheets * job.stock.per_page
-    starts = range(0, len(chosen), size)
-    workers = max(1, min(workers or os.cpu_count() or 1, len(starts)))
     out = Path(path)
     with tempfile.TemporaryDirectory(prefix=".badges-", dir=out.parent) as tmp:
-        parts = [Path(tmp) / f"chunk-{i:05d}.pdf" for i in range(len(starts))]
-        tasks = [(job, part, chosen[s:s + size], codes[s:s + size], fonts)
-                 for part, s in zip(parts, starts, strict=True)]
-        warm_fonts(fonts)
-        results = list(_map(_draw_chunk, tasks, workers))
+        chunks = [(Path(tmp) / f"chunk-{i:05d}.pdf", chosen[s:s + size], codes[s:s + size])
+                  for i, s in enumerate(range(0, len(chosen), size))]
+        workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
+        warm_fonts(shaper.fonts)
+        results = _run(job, chunks, shaper, workers)
         problems = [r for r in results if isinstance(r, Problem)]
         if problems:
             raise AgendaError(problems[:1])
@@ -62,24 +58,58 @@ def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[s
             assert not isinstance(result, Problem)
             pages += result[0]
             notes += result[1]
-        join(parts, out)
+        join([part for part, _, _ in chunks], out)
     return pages, notes
 
 
-def _draw_chunk(task: tuple[Job, Path, list[Holder], list[str | None], FontRegistry]
-                ) -> tuple[int, list[Notes]] | Problem:
-    job, part, chosen, codes, fonts = task
-    # A shaper per chunk: its cache lives as long as the chunk, so memory stays flat.
-    return draw_sheets(job, part, chosen, codes, Shaper(fonts))
-
-
-def _map(fn: Callable[[T], R], tasks: list[T], workers: int) -> Iterable[R]:
-    """Results in task order; in worker processes when `workers` > 1 and fork exists (the
-    workers inherit the fonts already loaded), else here."""
+def _run(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int) -> list[Result]:
+    """The chunks' results in chunk order, up to the first problem. Worker k draws chunks
+    k, k + workers, ... in a forked process that inherits the loaded fonts and the shaper
+    (with its cache) and keeps both from chunk to chunk; without fork, all are drawn here."""
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return map(fn, tasks)
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(fn, tasks))
+        return _draw_all(job, chunks, shaper)
+    context = multiprocessing.get_context("fork")
+    pipes = []
+    processes = []
+    for k in range(workers):
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_worker, args=(send, job, chunks[k::workers], shaper),
+                                  daemon=True)
+        process.start()
+        send.close()
+        pipes.append(receive)
+        processes.append(process)
+    per_worker: list[list[Result]] = []
+    try:
+        for receive in pipes:
+            try:
+                per_worker.append(receive.recv())
+            except EOFError:
+                raise RuntimeError("a badge drawing process ended without a result") from None
+    finally:
+        for process in processes:
+            process.join()
+    results: list[Result] = []
+    for i in range(len(chunks)):
+        mine = per_worker[i % workers]
+        if i // workers >= len(mine):
+            break           # that worker stopped at a problem in an earlier chunk
+        results.append(mine[i // workers])
+    return results
+
+
+def _worker(send: Connection, job: Job, chunks: list[Chunk], shaper: Shaper) -> None:
+    send.send(_draw_all(job, chunks, shaper))
+    send.close()
+
+
+def _draw_all(job: Job, chunks: list[Chunk], shaper: Shaper) -> list[Result]:
+    results: list[Result] = []
+    for part, chosen, codes in chunks:
+        results.append(draw_sheets(job, part, chosen, codes, shaper))
+        if isinstance(results[-1], Problem):
+            break
+    return results
 
 
 def join(parts: list[Path], path: Path) -> None:
