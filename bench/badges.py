@@ -19,12 +19,14 @@ measures podium's own overhead (fitting, shaping, fallback fonts, QR codes, merg
 a difference in what is drawn. The plain loops do no font fallback (glyphs missing from
 Noto Sans draw as boxes) and never shrink or wrap, so they are a true lower bound.
 
-Peak RSS is that of the process (podium runs first, so it is podium's peak); podium's
-worker processes are reported separately (largest worker)."""
+Wall-clock rates depend on what else the (shared) machine runs; podium's CPU time (its own
+and its workers') is printed too. Peak RSS is that of the process (podium runs first, so it
+is podium's peak); podium's worker processes are reported separately (largest worker)."""
 
 from __future__ import annotations
 
 import json
+import os
 import random
 import resource
 import subprocess
@@ -144,9 +146,12 @@ def one(count: int) -> dict[str, Any]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
         # podium draws the codes given (as with `badge_qr: {Delegate: column:code}`).
+        before = os.times()
         t_podium = podium_run(programme, batch, out / "podium.pdf")
+        after = os.times()
+        cpu = sum(after[:4]) - sum(before[:4])      # user + system, self + workers
         result: dict[str, Any] = {
-            "count": count, "podium": t_podium, "rss": _rss_mb(resource.RUSAGE_SELF),
+            "count": count, "podium": t_podium, "cpu": cpu, "rss": _rss_mb(resource.RUSAGE_SELF),
             "worker_rss": _rss_mb(resource.RUSAGE_CHILDREN),
             "size": (out / "podium.pdf").stat().st_size}
         title = programme.agenda.event.title
@@ -162,7 +167,8 @@ def report(r: dict[str, Any]) -> str:
     return "\n".join([
         f"{n} badges",
         f"  podium:               {n / r['podium']:7.0f} badges/s  ({r['podium']:6.1f} s; "
-        f"peak RSS {r['rss']:.0f} MB{workers}; {r['size'] / 1e6:.1f} MB PDF)",
+        f"{r['cpu']:.1f} s CPU; peak RSS {r['rss']:.0f} MB{workers}; "
+        f"{r['size'] / 1e6:.1f} MB PDF)",
         f"  straightforward loop: {n / r['plain']:7.0f} badges/s  ({r['plain']:6.1f} s)",
         f"  floor (no QR codes):  {n / r['floor']:7.0f} badges/s  ({r['floor']:6.1f} s; "
         f"{r['floor_size'] / 1e6:.1f} MB PDF)",

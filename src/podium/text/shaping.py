@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import uharfbuzz as hb
 
@@ -42,6 +42,7 @@ class MissingGlyphs(ValueError):
         super().__init__(f"no bundled font can draw {described} in '{text}'")
 
 
+@lru_cache(maxsize=65536)
 def _is_simple(char: str) -> bool:
     code = ord(char)
     if unicodedata.category(char) in _MARKS:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -34,6 +35,11 @@ class Notes:
     shrunk: bool = False
     wrapped: bool = False
     fallback: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=256)
+def _colour(hex_colour: str) -> Color:
+    return HexColor(hex_colour)
 
 
 def _text_colour(hex_colour: str) -> str:
@@ -96,17 +102,17 @@ class Artist:
 
     def band(self, canvas: Canvas, box: Box, holder: Holder) -> None:
         colour = self.settings.category_colours.get(holder.category, OTHER_COLOUR)
-        canvas.setFillColor(HexColor(colour))
+        canvas.setFillColor(_colour(colour))
         b = self.bleed
         canvas.rect(box.x - b, box.top - self.band_h, box.w + 2 * b, self.band_h + b,
                     stroke=0, fill=1)
         inner = box.w - 2 * self.pad
         label = self._fit(holder.category.upper(), inner, self.band_h * 0.5, 5, 1, holder,
                           bold=True)
-        canvas.setFillColor(HexColor(_text_colour(colour)))
+        canvas.setFillColor(_colour(_text_colour(colour)))
         label_top = box.top - (self.band_h - label.height) / 2
         label.draw(canvas, self.fonts, box.x + self.pad, label_top, inner, align="center")
-        canvas.setFillColor(HexColor("#000000"))
+        canvas.setFillColor(_colour("#000000"))
 
     def header(self, canvas: Canvas, box: Box, holder: Holder) -> float:
         """Event title (and logo) under the band; returns the y below them."""
@@ -127,10 +133,10 @@ class Artist:
             title = self._fit(self.agenda.event.title, inner, title_max, 4.5, 2, holder,
                               one_line_min=title_max * 0.8)
             height = max(title.height, logo_h)
-        canvas.setFillColor(HexColor("#404040"))
+        canvas.setFillColor(_colour("#404040"))
         title.draw(canvas, self.fonts, left, top - (height - title.height) / 2, inner,
                    align="left" if self.logo is not None else "center")
-        canvas.setFillColor(HexColor("#000000"))
+        canvas.setFillColor(_colour("#000000"))
         return top - height
 
     # -- front ------------------------------------------------------------------------
