@@ -47,7 +47,10 @@ def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[s
         chunks = [(Path(tmp) / f"chunk-{i:05d}.pdf", chosen[s:s + size], codes[s:s + size])
                   for i, s in enumerate(range(0, len(chosen), size))]
         workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
-        warm_fonts(shaper.fonts)
+        warm_fonts(shaper.fonts, [job.agenda.event.title, *(
+            t for h in chosen
+            for t in (h.name, h.title, h.role, h.organisation, h.country, h.category.upper())
+            if t)])
         results = _run(job, chunks, shaper, workers)
         problems = [r for r in results if isinstance(r, Problem)]
         if problems:

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,12 +87,20 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
     return pages, notes
 
 
-def warm_fonts(fonts: FontRegistry) -> None:
-    """Load the main faces into ReportLab once, before worker processes are forked, so
-    that each worker does not parse them again."""
+def warm_fonts(fonts: FontRegistry, texts: Iterable[str]) -> None:
+    """Load into ReportLab, once and before worker processes are forked, the main faces and
+    every fallback face that a character of `texts` needs, so that each worker inherits
+    them instead of parsing them again."""
     pdf_fonts = PdfFonts()
+    chars: set[str] = set().union(*texts)
     for bold in (False, True):
-        pdf_fonts.name(fonts.face(SANS, bold=bold))
+        primary = fonts.face(SANS, bold=bold)
+        pdf_fonts.name(primary)
+        for char in sorted(chars):
+            if ord(char) not in primary.codepoints:
+                face = fonts.fallback_for(char, SANS, bold=bold)
+                if face is not None:
+                    pdf_fonts.name(face)
 
 
 def _margin(stock: Stock) -> float:
