@@ -77,6 +77,9 @@ def test_chunked_qr_codes_decode_and_fonts_are_embedded(chunked: dict[int, Path]
     rows = out.splitlines()[2:]
     assert rows and all(" yes " in row for row in rows), out
     assert "Helvetica" not in out
+    names = [row.split()[0] for row in rows]
+    assert len(names) > 3                       # each chunk has its own subsets...
+    assert len(set(names)) == len(names), out   # ...and no two share a subset tag
 
 
 def test_a_badge_that_cannot_be_drawn_in_a_worker_is_a_clear_error(seed: Programme,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import re
 import tempfile
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -121,10 +122,44 @@ def join(parts: list[Path], path: Path) -> None:
     with pikepdf.open(parts[0]) as whole:
         others = [pikepdf.open(p) for p in parts[1:]]
         try:
-            for other in others:
+            for index, other in enumerate(others, start=1):
+                _retag_subsets(other, index)
                 whole.pages.extend(other.pages)
             whole.save(path, deterministic_id=True, compress_streams=True,
                        object_stream_mode=pikepdf.ObjectStreamMode.generate)
         finally:
             for other in others:
                 other.close()
+
+
+_SUBSET = re.compile(r"^/([A-Z]{6})\+(.*)$")
+
+
+def _retag_subsets(pdf: pikepdf.Pdf, index: int) -> None:
+    """Give the font subsets of part `index` tags no other part uses: every part numbers
+    its subsets from AAAAAA, and a PDF must not give two different subsets the same tag
+    (a printer may cache fonts by name and draw wrong glyphs)."""
+    for obj in pdf.objects:
+        if not isinstance(obj, pikepdf.Dictionary):
+            continue
+        for key in ("/BaseFont", "/FontName"):
+            name = obj.get(key)
+            if isinstance(name, pikepdf.Name):
+                found = _SUBSET.match(str(name))
+                if found:
+                    obj[key] = pikepdf.Name(f"/{_tag(index, found[1])}+{found[2]}")
+
+
+def _tag(index: int, tag: str) -> str:
+    """Six capital letters for subset `tag` of part `index` (tags read as base-26 numbers:
+    part * 26**3 + subset), distinct for each pair while a part has fewer than 26**3
+    subsets and there are fewer than 26**3 parts."""
+    subset = 0
+    for char in tag:
+        subset = subset * 26 + ord(char) - ord("A")
+    value = index * 26 ** 3 + subset % 26 ** 3
+    letters = []
+    for _ in range(6):
+        value, digit = divmod(value, 26)
+        letters.append(chr(ord("A") + digit))
+    return "".join(reversed(letters))
