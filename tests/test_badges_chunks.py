@@ -7,6 +7,7 @@ import dataclasses
 import subprocess
 from pathlib import Path
 
+import pikepdf
 import pypdfium2
 import pytest
 import zxingcpp
@@ -64,6 +65,9 @@ def test_chunked_pages_carry_the_same_text_as_one_canvas(chunked: dict[int, Path
     reader = PdfReader(chunked[2])
     assert len(reader.pages) == 9
     assert reader.metadata is not None and reader.metadata.title.endswith(": badges")
+    with pikepdf.open(chunked[2]) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        assert len(pdf.pages) == 9
 
 
 def test_chunked_qr_codes_decode_and_fonts_are_embedded(chunked: dict[int, Path],

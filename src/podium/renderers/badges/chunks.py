@@ -3,7 +3,7 @@
 ReportLab keeps every page of a canvas in memory until it saves, so one canvas for 10,000
 badges grows with the count. Here the sheets are cut into chunks of a fixed number of sheets
 (never depending on the number of processes), each chunk is drawn into its own PDF by a
-worker (all cores), and the chunks are joined page by page with pikepdf into one file:
+worker (all cores), and the chunks are joined page by page into one file (`join`):
 memory stays that of one chunk per worker, and the bytes are the same however many
 processes drew them. Each chunk embeds its own subsets of the fonts it uses."""
 
@@ -11,16 +11,14 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import re
 import tempfile
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-import pikepdf
-
 from podium.problems import AgendaError, Problem
 from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.holders import Holder
+from podium.renderers.badges.join import join_pdfs
 from podium.renderers.badges.sheets import Job, draw_sheets, warm_fonts
 from podium.text import Shaper
 
@@ -62,7 +60,7 @@ def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[s
             assert not isinstance(result, Problem)
             pages += result[0]
             notes += result[1]
-        join([part for part, _, _ in chunks], out)
+        join_pdfs([part for part, _, _ in chunks], out)
     return pages, notes
 
 
@@ -114,52 +112,3 @@ def _draw_all(job: Job, chunks: list[Chunk], shaper: Shaper) -> list[Result]:
         if isinstance(results[-1], Problem):
             break
     return results
-
-
-def join(parts: list[Path], path: Path) -> None:
-    """Concatenate the pages of `parts` into `path`, keeping the first part's document
-    information (title, dates from the build epoch) and a content-derived file id."""
-    with pikepdf.open(parts[0]) as whole:
-        others = [pikepdf.open(p) for p in parts[1:]]
-        try:
-            for index, other in enumerate(others, start=1):
-                _retag_subsets(other, index)
-                whole.pages.extend(other.pages)
-            whole.save(path, deterministic_id=True, compress_streams=True,
-                       object_stream_mode=pikepdf.ObjectStreamMode.generate)
-        finally:
-            for other in others:
-                other.close()
-
-
-_SUBSET = re.compile(r"^/([A-Z]{6})\+(.*)$")
-
-
-def _retag_subsets(pdf: pikepdf.Pdf, index: int) -> None:
-    """Give the font subsets of part `index` tags no other part uses: every part numbers
-    its subsets from AAAAAA, and a PDF must not give two different subsets the same tag
-    (a printer may cache fonts by name and draw wrong glyphs)."""
-    for obj in pdf.objects:
-        if not isinstance(obj, pikepdf.Dictionary):
-            continue
-        for key in ("/BaseFont", "/FontName"):
-            name = obj.get(key)
-            if isinstance(name, pikepdf.Name):
-                found = _SUBSET.match(str(name))
-                if found:
-                    obj[key] = pikepdf.Name(f"/{_tag(index, found[1])}+{found[2]}")
-
-
-def _tag(index: int, tag: str) -> str:
-    """Six capital letters for subset `tag` of part `index` (tags read as base-26 numbers:
-    part * 26**3 + subset), distinct for each pair while a part has fewer than 26**3
-    subsets and there are fewer than 26**3 parts."""
-    subset = 0
-    for char in tag:
-        subset = subset * 26 + ord(char) - ord("A")
-    value = index * 26 ** 3 + subset % 26 ** 3
-    letters = []
-    for _ in range(6):
-        value, digit = divmod(value, 26)
-        letters.append(chr(ord("A") + digit))
-    return "".join(reversed(letters))
