@@ -42,7 +42,7 @@ class QrMatrix:
                 yield row, run.start() - base, run.end() - run.start()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def encode(text: str, ec_level: str = "M") -> QrMatrix:
     """Encode `text` (a URL, usually) as a QR code with error correction level `ec_level`."""
     code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ec_level)
@@ -78,7 +78,7 @@ def draw(canvas: Any, matrix: QrMatrix, x: float, y: float, size: float, *,
     canvas.restoreState()
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=512)
 def _path_ops(matrix: QrMatrix) -> str:
     n = matrix.size
     rects = " ".join(f"{c} {n - 1 - r} {w} 1 re" for r, c, w in matrix.runs())

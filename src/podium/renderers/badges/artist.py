@@ -81,6 +81,7 @@ class Artist:
         self.band_h = h * (0.14 if self.portrait else 0.19)
         self.qr_target = base * (0.30 if self.portrait else 0.36)
         self._fitted: dict[tuple[str, float, float, float, int, bool, float], Layout] = {}
+        self._drawn: dict[tuple[int, float, float, float, str], tuple[Layout, list[str]]] = {}
 
     # -- shared pieces ----------------------------------------------------------------
 
@@ -97,8 +98,25 @@ class Artist:
             # Titles, categories, roles and organisations repeat from badge to badge.
             if len(self._fitted) >= FIT_CACHE:
                 self._fitted.clear()
+                self._drawn.clear()
             self._fitted[key] = found
         return found
+
+    def _draw(self, canvas: Canvas, layout: Layout, x: float, top: float, width: float,
+              align: str) -> None:
+        """`layout.draw`, reusing the operators of the same fitted text drawn at the same
+        place before: the title, category, role and organisation sit at the same spot of
+        every badge in a column. Drawing only appends operators to the page (its fonts are
+        in the document after the first time), so replaying them draws the same."""
+        key = (id(layout), x, top, width, align)
+        found = self._drawn.get(key)
+        if found is None:
+            start = len(canvas._code)
+            layout.draw(canvas, self.fonts, x, top, width, align=align)
+            # The entry holds the layout, so its id is not reused while the entry lives.
+            self._drawn[key] = (layout, canvas._code[start:])
+        else:
+            canvas._code.extend(found[1])
 
     def band(self, canvas: Canvas, box: Box, holder: Holder) -> None:
         colour = self.settings.category_colours.get(holder.category, OTHER_COLOUR)
@@ -111,7 +129,7 @@ class Artist:
                           bold=True)
         canvas.setFillColor(_colour(_text_colour(colour)))
         label_top = box.top - (self.band_h - label.height) / 2
-        label.draw(canvas, self.fonts, box.x + self.pad, label_top, inner, align="center")
+        self._draw(canvas, label, box.x + self.pad, label_top, inner, "center")
         canvas.setFillColor(_colour("#000000"))
 
     def header(self, canvas: Canvas, box: Box, holder: Holder) -> float:
@@ -134,8 +152,8 @@ class Artist:
                               one_line_min=title_max * 0.8)
             height = max(title.height, logo_h)
         canvas.setFillColor(_colour("#404040"))
-        title.draw(canvas, self.fonts, left, top - (height - title.height) / 2, inner,
-                   align="left" if self.logo is not None else "center")
+        self._draw(canvas, title, left, top - (height - title.height) / 2, inner,
+                   "left" if self.logo is not None else "center")
         canvas.setFillColor(_colour("#000000"))
         return top - height
 
@@ -158,7 +176,7 @@ class Artist:
         total = sum(layout.height for layout, _ in stack) + sum(gap for _, gap in stack)
         top = bottom + (region_top - bottom + total) / 2
         for layout, gap in stack:
-            layout.draw(canvas, self.fonts, box.x + self.pad, top, width, align=align)
+            self._draw(canvas, layout, box.x + self.pad, top, width, align)
             top -= layout.height + gap
         if matrix is not None:
             qx = box.x + (box.w - q) / 2 if self.portrait else box.x + box.w - q - self.pad / 4
@@ -218,7 +236,7 @@ class Artist:
         for layout, head in layouts:
             if head:
                 top -= size * 0.35
-            layout.draw(canvas, self.fonts, box.x + self.pad, top, inner)
+            self._draw(canvas, layout, box.x + self.pad, top, inner, "left")
             top -= layout.height + size * 0.15
 
     def _back_lines(self, holder: Holder) -> list[tuple[str, bool]]:
