@@ -1,5 +1,5 @@
 """Badges drawn in chunks by worker processes: the same badges, the same bytes for any
-number of workers, fonts embedded, memory-bounded caches."""
+number of workers, fonts embedded with distinct subset tags, errors reported."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pypdf import PdfReader
 from podium.fonts import bundled
 from podium.load import Programme
 from podium.problems import AgendaError
-from podium.renderers.badges import qr_content, write_badges
+from podium.renderers.badges import chunks, qr_content, write_badges
 from podium.renderers.badges.chunks import draw_chunked
 from podium.renderers.badges.holders import Holder, holders
 from podium.renderers.badges.sheets import Job
@@ -96,4 +96,20 @@ def test_a_badge_that_cannot_be_drawn_in_a_worker_is_a_clear_error(seed: Program
                      sheets=2, workers=2)
     assert len(caught.value.problems) == 1
     assert "does not fit" in str(caught.value) and TOO_LONG[:30] in str(caught.value)
+    assert not (tmp_path / "badges.pdf").exists()
+
+
+def test_an_unexpected_failure_in_a_worker_is_reported_not_hung(seed: Programme,
+                                                               tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    job, chosen, codes = _inputs(seed)
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom in a worker")
+
+    monkeypatch.setattr(chunks, "draw_sheets", broken)
+    with pytest.raises(RuntimeError, match="boom in a worker"):
+        draw_chunked(job, tmp_path / "badges.pdf", chosen, codes, Shaper(bundled()),
+                     sheets=2, workers=2)
     assert not (tmp_path / "badges.pdf").exists()

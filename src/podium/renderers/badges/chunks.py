@@ -12,6 +12,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import tempfile
+import traceback
 from multiprocessing.connection import Connection
 from pathlib import Path
 
@@ -85,9 +86,16 @@ def _run(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int) -> list[Re
     try:
         for receive in pipes:
             try:
-                per_worker.append(receive.recv())
+                got: list[Result] | str = receive.recv()
             except EOFError:
                 raise RuntimeError("a badge drawing process ended without a result") from None
+            if isinstance(got, str):
+                raise RuntimeError(f"a badge drawing process failed:\n{got}")
+            per_worker.append(got)
+    except BaseException:
+        for process in processes:
+            process.terminate()     # a worker may be blocked sending to a pipe never read
+        raise
     finally:
         for process in processes:
             process.join()
@@ -101,7 +109,12 @@ def _run(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int) -> list[Re
 
 
 def _worker(send: Connection, job: Job, chunks: list[Chunk], shaper: Shaper) -> None:
-    send.send(_draw_all(job, chunks, shaper))
+    """Send the results of this worker's chunks, or the traceback of what went wrong."""
+    try:
+        results: list[Result] | str = _draw_all(job, chunks, shaper)
+    except BaseException:
+        results = traceback.format_exc()
+    send.send(results)
     send.close()
 
 

@@ -38,11 +38,12 @@ def join_pdfs(parts: list[Path], path: Path) -> None:
                 if info_dict is not None:
                     skip.add(info_dict.objgen)
                 numbers = {obj.objgen: writer.reserve() for obj in pdf.objects
-                           if obj.objgen not in skip and obj.objgen != (0, 0)}
+                           if isinstance(obj, pikepdf.Object) and obj.objgen not in skip
+                           and obj.objgen != (0, 0)}
                 pages = {page.obj.objgen for page in pdf.pages}
                 parent = {"/Parent": b"%d 0 R" % pages_number}
                 for obj in pdf.objects:
-                    if obj.objgen in numbers:
+                    if isinstance(obj, pikepdf.Object) and obj.objgen in numbers:
                         writer.obj(numbers[obj.objgen], obj, numbers, index,
                                    parent if obj.objgen in pages else {})
                 kids += [numbers[page.obj.objgen] for page in pdf.pages]
