@@ -173,6 +173,7 @@ class Shaper:
         self._hb: dict[Face, _HbFace] = {}
         self._face_of: dict[tuple[str, Face], Face | None] = {}
         self._cache: dict[tuple[str, str, bool, bool], ShapedText] = {}
+        self._advances: dict[tuple[str, str, bool], tuple[float, ...] | None] = {}
 
     def hb_face(self, face: Face) -> _HbFace:
         found = self._hb.get(face)
@@ -195,6 +196,29 @@ class Shaper:
             if len(self._cache) >= SHAPE_CACHE:
                 self._cache.clear()     # bounded: a build of 10,000 distinct names stays flat
             found = self._cache[key] = self._shape(text, family, bold, italic)
+        return found
+
+    def simple_advances(self, text: str, family: str, *,
+                        bold: bool = False) -> tuple[float, ...] | None:
+        """The advance (ems) of every character of `text` when the whole text is one simple
+        left-to-right run of the family's upright face: then `shape(t).width` of any piece
+        `t` of it is the plain sum of those advances, added in order from the piece's start
+        (the same float additions shaping does), and wrapping needs no shaping. None for any
+        other text (fallback faces, marks, right-to-left or shaped scripts)."""
+        key = (text, family, bold)
+        if key in self._advances:
+            return self._advances[key]
+        if len(self._advances) >= SHAPE_CACHE:
+            self._advances.clear()
+        found: tuple[float, ...] | None = None
+        primary = self.fonts.face(family, bold=bold)
+        f = self.hb_face(primary)
+        points = primary.codepoints
+        if unicodedata.is_normalized("NFC", text) and all(
+                ord(c) in points and _is_simple(c) and f.gid(c)
+                and unicodedata.bidirectional(c) not in _STRONG_RTL for c in text):
+            found = tuple(f.advance(c) for c in text)
+        self._advances[key] = found
         return found
 
     @cached_property

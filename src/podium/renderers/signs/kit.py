@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from podium import qr
 from podium.i18n import Locale
 from podium.model import Agenda, Item
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit
+from podium.text.fit import size_probe
 
 FAMILY = "Noto Sans"
 INK = (0.0, 0.0, 0.0)
@@ -98,21 +100,28 @@ def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_siz
             return None
         return layout if max_height is None or layout.height <= max_height + 1e-6 else None
 
+    # Simple text is measured by sums of advances: probing a size shapes nothing, and only
+    # the size found is laid out (by `fit`, so the layout is the one `at` would give).
+    probe = size_probe(shaper, text, family=FAMILY, width=width, max_lines=max_lines, bold=bold,
+                       max_height=max_height, line_height=line_height, step=step)
+    fits: Callable[[float], object] = at if probe is None else probe
     # Fitting is monotonic in the size (smaller text never needs more lines): bisect.
-    first = at(sizes[0])
-    if first is not None:
-        return first
+    if fits(sizes[0]):
+        return at(sizes[0]) or _never(text)
     lo, hi, best = 1, len(sizes) - 1, None
     while lo <= hi:
         mid = (lo + hi) // 2
-        found = at(sizes[mid])
-        if found is not None:
-            best, hi = found, mid - 1
+        if fits(sizes[mid]):
+            best, hi = sizes[mid], mid - 1
         else:
             lo = mid + 1
     if best is None:
         raise FitError(text, None, width, max_lines, min_size)
-    return best
+    return at(best) or _never(text)
+
+
+def _never(text: str) -> Layout:
+    raise AssertionError(f"measured and laid out sizes disagree for {text!r}")
 
 
 def draw(canvas: Canvas, fonts: PdfFonts, layout: Layout, x: float, top: float, width: float,
