@@ -155,12 +155,13 @@ class Kit:
         right = self.page.right if x1 is None else x1
         canvas.rect(left, y - weight / 2, right - left, weight, stroke=0, fill=1)
 
-    def header(self, canvas: Canvas, room: str | None) -> float:
-        """Event (with logo) on the left, room name on the right, a heavy rule under both;
-        return the y below the rule."""
+    def header(self, canvas: Canvas, room: str | None, right: float | None = None) -> float:
+        """Event (with logo) on the left, room name on the right (ending at `right`, by
+        default the margin), a heavy rule under both; return the y below the rule."""
         p, s = self.page, self.page.pt
         top = p.top
         x = p.left
+        end = p.right if right is None else right
         logo_h = s(34)
         if self.logo is not None:
             iw, ih = self.logo.getSize()
@@ -172,23 +173,24 @@ class Kit:
         bottom = top - (logo_h if self.logo is not None else 0.0)
         if room:
             # One line when it can be 22 pt or more (the engine's own preference), else two.
-            room_l = fit(self.shaper, room, family=FAMILY, width=p.inner * 0.45, max_size=s(34),
+            room_l = fit(self.shaper, room, family=FAMILY, width=(end - p.left) * 0.45, max_size=s(34),
                          min_size=s(22), max_lines=2, bold=True, line_height=1.1)
             room_w = room_l.width
-            bottom = min(bottom, draw(canvas, self.fonts, room_l, p.right - room_w, top, room_w,
+            bottom = min(bottom, draw(canvas, self.fonts, room_l, end - room_w, top, room_w,
                                       align="right"))
         ev = self.agenda.event
-        left_w = p.right - x - (room_w + s(30) if room else 0)
-        title = largest(self.shaper, ev.title, width=left_w, max_size=s(15), min_size=s(10),
+        left_w = end - x - (room_w + s(30) if room else 0)
+        title = largest(self.shaper, ev.title, width=left_w, max_size=s(13), min_size=s(10),
                         max_lines=2, bold=True)
         y = draw(canvas, self.fonts, title, x, top, left_w)
         where = ", ".join(v for v in (ev.venue, ev.city) if v)
         first, last = self.agenda.days[0].date, self.agenda.days[-1].date
         place = " · ".join(v for v in (where, self.locale.date_range(first, last)) if v)
-        sub = largest(self.shaper, place, width=left_w, max_size=s(12), min_size=s(9), max_lines=2)
+        sub = largest(self.shaper, place, width=left_w, max_size=s(10.5), min_size=s(9),
+                      max_lines=2)
         y = draw(canvas, self.fonts, sub, x, y - s(2), left_w, SECOND)
-        bottom = min(bottom, y) - s(10)
-        self.rule(canvas, bottom, s(3))
+        bottom = min(bottom, y) - s(8)
+        self.rule(canvas, bottom, s(3), x1=end)
         return bottom - s(1.5)
 
     @property
