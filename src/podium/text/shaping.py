@@ -236,6 +236,14 @@ class Shaper:
 
     def _shape(self, text: str, family: str, bold: bool, italic: bool) -> ShapedText:
         text = unicodedata.normalize("NFC", text)
+        advances = self.simple_advances(text, family, bold=bold) if text and not italic \
+            else None
+        if advances is not None:
+            # One simple run of the primary face: what the general path below gives, without
+            # per-character fallback and bidi work (the same advances summed in order).
+            run = Run(face=self.fonts.face(family, bold=bold), text=text, rtl=False,
+                      width=sum(advances))
+            return ShapedText(text=text, runs=(run,), width=sum(r.width for r in (run,)))
         primary = self.fonts.face(family, bold=bold, italic=italic)
         faces: list[Face] = []
         missing: list[str] = []
