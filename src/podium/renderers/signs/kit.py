@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, landscape, letter
@@ -25,6 +25,8 @@ SECOND = (0.22, 0.22, 0.22)
 """Secondary text: dark grey, still above 10:1 contrast on white."""
 ACCENT = (0.09, 0.25, 0.42)
 """Navy for labels and rules: never the only carrier of meaning (labels are words)."""
+MEMO = 8192
+"""Layouts a kit remembers; emptied when full (a cache: output unchanged)."""
 PAPERS = {"A4": landscape(A4), "A3": landscape(A3), "Letter": landscape(letter)}
 
 
@@ -147,6 +149,30 @@ class Kit:
     locale: Locale
     agenda: Agenda
     logo: ImageReader | None
+    memo: dict[tuple[object, ...], Layout | FitError] = field(default_factory=dict, repr=False,
+                                                            compare=False)
+    """Layouts by their text and box: names, labels, times and the header repeat from sign to
+    sign (and across the people grids tried for one sign). Per build, so nothing leaks."""
+
+    def largest(self, text: str, *, width: float, max_size: float, min_size: float,
+                max_lines: int = 1, bold: bool = False, max_height: float | None = None,
+                line_height: float = 1.15, step: float = 0.5) -> Layout:
+        """`largest` with this kit's shaper, remembered (failures too)."""
+        key = (text, width, max_size, min_size, max_lines, bold, max_height, line_height, step)
+        found = self.memo.get(key)
+        if found is None:
+            try:
+                found = largest(self.shaper, text, width=width, max_size=max_size,
+                                min_size=min_size, max_lines=max_lines, bold=bold,
+                                max_height=max_height, line_height=line_height, step=step)
+            except FitError as exc:
+                found = exc
+            if len(self.memo) >= MEMO:
+                self.memo.clear()
+            self.memo[key] = found
+        if isinstance(found, FitError):
+            raise found.with_traceback(None)
+        return found
 
     def rule(self, canvas: Canvas, y: float, weight: float, colour: tuple[float, float, float] = INK,
              x0: float | None = None, x1: float | None = None) -> None:
@@ -180,13 +206,13 @@ class Kit:
                                       align="right"))
         ev = self.agenda.event
         left_w = end - x - (room_w + s(30) if room else 0)
-        title = largest(self.shaper, ev.title, width=left_w, max_size=s(13), min_size=s(10),
+        title = self.largest(ev.title, width=left_w, max_size=s(13), min_size=s(10),
                         max_lines=2, bold=True)
         y = draw(canvas, self.fonts, title, x, top, left_w)
         where = ", ".join(v for v in (ev.venue, ev.city) if v)
         first, last = self.agenda.days[0].date, self.agenda.days[-1].date
         place = " · ".join(v for v in (where, self.locale.date_range(first, last)) if v)
-        sub = largest(self.shaper, place, width=left_w, max_size=s(10.5), min_size=s(9),
+        sub = self.largest(place, width=left_w, max_size=s(10.5), min_size=s(9),
                       max_lines=2)
         y = draw(canvas, self.fonts, sub, x, y - s(2), left_w, SECOND)
         bottom = min(bottom, y) - s(8)
@@ -217,7 +243,7 @@ class Kit:
         for text, size in ((caption, 10.0), (url, 8.5)):
             if not text:
                 continue
-            layout = largest(self.shaper, text, width=box, max_size=s(size), min_size=s(6.5),
+            layout = self.largest(text, width=box, max_size=s(size), min_size=s(6.5),
                              max_lines=4, line_height=1.2)
             y = draw(canvas, self.fonts, layout, bx, y, box, SECOND, align="center") - s(3)
         return min(left, bx), y

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.present import Appearance
-from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw, largest
+from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw
 from podium.text import FitError, Layout
 
 # Name size, organisation size (A4 points), tried from the largest down. Down to 16/11 names
@@ -102,17 +102,17 @@ class Grid:
 def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: float) -> Entry:
     s = kit.page.pt
     # One size for every name of a sign (mixed sizes read as ranks): wrap, do not shrink.
-    name = largest(kit.shaper, app.name, width=width, max_size=s(name_size),
+    name = kit.largest(app.name, width=width, max_size=s(name_size),
                    min_size=s(name_size), max_lines=2, bold=True, line_height=1.12)
     pad = s(2.2)
     remote, inline = None, False
     if app.remote:
-        remote = largest(kit.shaper, kit.locale.label("remote").upper(), width=width - 3 * pad,
+        remote = kit.largest(kit.locale.label("remote").upper(), width=width - 3 * pad,
                          max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
         last = name.lines[-1].width_at(name.size)
         inline = last + 3 * pad + remote.width + 2.4 * pad <= width
     org_text = organisation(app)
-    org = largest(kit.shaper, org_text, width=width, max_size=s(org_size),
+    org = kit.largest(org_text, width=width, max_size=s(org_size),
                   min_size=s(org_size), max_lines=ORG_LINES, line_height=1.12) \
         if org_text else None
     return Entry(name, remote, org, s(2.5), pad, inline)
@@ -177,7 +177,7 @@ def _painter(kit: Kit, ch: list[Entry], sp: list[Entry], label_speakers: str, ch
 
     def paint(canvas: Canvas, x: float, top: float) -> None:
         def heading(text: str, hx: float, w: float) -> None:
-            layout = largest(kit.shaper, text.upper(), width=w, max_size=s(11), min_size=s(8),
+            layout = kit.largest(text.upper(), width=w, max_size=s(11), min_size=s(8),
                              bold=True)
             draw(canvas, kit.fonts, layout, hx, top + cap_top(layout), w, ACCENT)
 

@@ -17,8 +17,7 @@ from podium.renderers.signs.kit import (
     TextTooLong,
     cap_top,
     draw,
-    largest,
-)
+    )
 from podium.renderers.signs.plan import BREAKS, RoomDaySign
 from podium.text import FitError, Layout
 
@@ -64,7 +63,7 @@ class Lister:
     def __init__(self, kit: Kit, sign: RoomDaySign) -> None:
         s = kit.page.pt
         self.kit, self.sign = kit, sign
-        self.times = [largest(kit.shaper, item_times(kit.agenda, sign.day, it), width=kit.page.inner,
+        self.times = [kit.largest(item_times(kit.agenda, sign.day, it), width=kit.page.inner,
                               max_size=s(TIME_SIZE), min_size=s(TIME_SIZE), bold=True)
                       for it in sign.items]
         self.time_w = max(t.width for t in self.times) + s(18)
@@ -78,7 +77,7 @@ class Lister:
         size = s(TITLE_MAX)
         for text in self.headings:
             try:
-                one = largest(self.kit.shaper, text, width=title_w, max_size=size,
+                one = self.kit.largest(text, width=title_w, max_size=size,
                               min_size=s(TITLE_MIN), max_lines=3, bold=True)
                 size = min(size, one.size)
             except FitError:
@@ -90,7 +89,7 @@ class Lister:
         title_w = width - self.time_w
         quiet = it.kind in BREAKS
         try:
-            title = largest(kit.shaper, self.headings[k], width=title_w, max_size=self.size,
+            title = kit.largest(self.headings[k], width=title_w, max_size=self.size,
                             min_size=self.size, max_lines=4, bold=not quiet)
         except FitError as exc:
             raise TextTooLong(it, f"the title does not fit the room's door sign in 4 lines "
@@ -100,10 +99,10 @@ class Lister:
         people = None
         if names and not quiet:
             try:
-                people = largest(kit.shaper, names, width=title_w, max_size=self.size * 0.7,
+                people = kit.largest(names, width=title_w, max_size=self.size * 0.7,
                                  min_size=s(10), max_lines=2)
             except FitError:
-                people = largest(kit.shaper, names, width=title_w, max_size=s(10),
+                people = kit.largest(names, width=title_w, max_size=s(10),
                                  min_size=s(8), max_lines=4)
         return Row(self.times[k], title, people, quiet, s(1.5))
 
@@ -148,7 +147,7 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
         date_top = kit.header(canvas, room, right=end) - s(14)
         title = date_text if number == 1 else f"{date_text} ({kit.locale.label('continued')})"
         # Room on the right of the date line for the page mark.
-        date = largest(kit.shaper, title, width=end - p.left - s(130), max_size=s(24),
+        date = kit.largest(title, width=end - p.left - s(130), max_size=s(24),
                        min_size=s(16), bold=True)
         draw(canvas, kit.fonts, date, p.left, date_top + cap_top(date), end - p.left, ACCENT)
         if total and total > 1:
@@ -196,6 +195,6 @@ def _page_mark(kit: Kit, canvas: Canvas, number: int, total: int, right: float,
     """'Page 2 of 4' at the right end of the date line, capitals level with the date's."""
     s = kit.page.pt
     text = kit.locale.label("page_of").format(page=number, pages=total)
-    mark = largest(kit.shaper, text, width=s(124), max_size=s(14), min_size=s(9), bold=True)
+    mark = kit.largest(text, width=s(124), max_size=s(14), min_size=s(9), bold=True)
     draw(canvas, kit.fonts, mark, right - mark.width, caps_top + cap_top(mark), mark.width,
          SECOND)

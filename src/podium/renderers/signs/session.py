@@ -17,8 +17,7 @@ from podium.renderers.signs.kit import (
     TextTooLong,
     cap_top,
     draw,
-    largest,
-)
+    )
 from podium.renderers.signs.people import READABLE, Grid, people_grids
 from podium.renderers.signs.plan import SessionSign
 from podium.text import FitError, Layout
@@ -48,7 +47,7 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     when = kit.locale.long_date(day.date)
     if item.number is not None:
         when = f"{kit.locale.label('session').upper()} {item.number}  ·  {when}"
-    date = largest(kit.shaper, when, width=col_w, max_size=s(23), min_size=s(16), bold=True)
+    date = kit.largest(when, width=col_w, max_size=s(23), min_size=s(16), bold=True)
     # Capitals of the date a fixed gap under the header; the time's capitals a fixed gap
     # under the date's baseline (layout boxes include room for accents, which digits lack).
     draw(canvas, kit.fonts, date, p.left, top + cap_top(date), col_w, ACCENT)
@@ -58,7 +57,7 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
 
     def below(time_size: float) -> tuple[Layout, float]:
         """The time at (at most) `time_size`, and the y under the band it ends."""
-        times = largest(kit.shaper, item_times(kit.agenda, day, item), width=col_w,
+        times = kit.largest(item_times(kit.agenda, day, item), width=col_w,
                         max_size=s(time_size), min_size=s(TIME_MIN), bold=True, line_height=1.0)
         return times, min(time_caps - 0.714 * times.size, qr_bottom) - s(16)
 
@@ -104,7 +103,7 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
             if room_left <= 0:
                 continue
             try:
-                title = largest(kit.shaper, sign.item.title, width=p.inner,
+                title = kit.largest(sign.item.title, width=p.inner,
                                 max_size=s(TITLE_MAX), min_size=s(floor), max_lines=TITLE_LINES,
                                 bold=True, max_height=room_left, line_height=1.08)
             except FitError:
@@ -121,14 +120,14 @@ def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, Layout, Layout] | N
     if sign.next is None:
         return None
     p, s = kit.page, kit.page.pt
-    label = largest(kit.shaper, kit.locale.label("next").upper(), width=p.inner / 4,
+    label = kit.largest(kit.locale.label("next").upper(), width=p.inner / 4,
                     max_size=s(13), min_size=s(10), bold=True)
-    when = largest(kit.shaper, item_times(kit.agenda, sign.day, sign.next), width=p.inner / 4,
+    when = kit.largest(item_times(kit.agenda, sign.day, sign.next), width=p.inner / 4,
                    max_size=s(16), min_size=s(12), bold=True)
     title = item_heading(sign.next, kit.locale)
     rest = p.inner - label.width - when.width - s(40)
     try:
-        what = largest(kit.shaper, title, width=rest, max_size=s(16), min_size=s(10), max_lines=3)
+        what = kit.largest(title, width=rest, max_size=s(16), min_size=s(10), max_lines=3)
     except FitError:
         raise TextTooLong(sign.next, "the title does not fit the 'next' line of the sign before "
                           "it (3 lines at 10 pt); shorten it") from None
