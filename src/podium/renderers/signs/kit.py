@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -173,6 +174,20 @@ class Kit:
         if isinstance(found, FitError):
             raise found.with_traceback(None)
         return found
+
+    def ink(self, text: str, bold: bool) -> float | None:
+        """Width (ems) of the text's characters other than spaces, which no wrapping can
+        spread over less than that in all; None for shaped text (no bound known: its faces
+        and widths vary)."""
+        text = " ".join(unicodedata.normalize("NFC", text).split())
+        advances = self.shaper.simple_advances(text, FAMILY, bold=bold)
+        if advances is None:
+            return None
+        return sum(a for c, a in zip(text, advances, strict=True) if not c.isspace())
+
+    def metrics(self) -> tuple[float, float]:
+        """(ascent, descent) in ems of the upright face (same for regular and bold)."""
+        return self.shaper.metrics(self.shaper.fonts.face(FAMILY))
 
     def rule(self, canvas: Canvas, y: float, weight: float, colour: tuple[float, float, float] = INK,
              x0: float | None = None, x1: float | None = None) -> None:

@@ -21,6 +21,7 @@ READABLE = 16.0
 """Names at this size (A4) or more are read from three metres."""
 MAX_COLUMNS = 4
 MAX_ROWS = 4
+NAME_LINES = 2
 ORG_LINES = 3
 """An organisation wraps rather than shrinks; grids with fewer lines are lower, so preferred."""
 
@@ -102,20 +103,40 @@ class Grid:
 def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: float) -> Entry:
     s = kit.page.pt
     # One size for every name of a sign (mixed sizes read as ranks): wrap, do not shrink.
-    name = kit.largest(app.name, width=width, max_size=s(name_size),
-                   min_size=s(name_size), max_lines=2, bold=True, line_height=1.12)
+    name = kit.largest(app.name, width=width, max_size=s(name_size), min_size=s(name_size),
+                       max_lines=NAME_LINES, bold=True, line_height=1.12)
     pad = s(2.2)
     remote, inline = None, False
     if app.remote:
         remote = kit.largest(kit.locale.label("remote").upper(), width=width - 3 * pad,
-                         max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
+                             max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
         last = name.lines[-1].width_at(name.size)
         inline = last + 3 * pad + remote.width + 2.4 * pad <= width
     org_text = organisation(app)
-    org = kit.largest(org_text, width=width, max_size=s(org_size),
-                  min_size=s(org_size), max_lines=ORG_LINES, line_height=1.12) \
-        if org_text else None
+    org = kit.largest(org_text, width=width, max_size=s(org_size), min_size=s(org_size),
+                      max_lines=ORG_LINES, line_height=1.12) if org_text else None
     return Entry(name, remote, org, s(2.5), pad, inline)
+
+
+def _floor(kit: Kit, app: Appearance, width: float, name_size: float,
+           org_size: float) -> float:
+    """A lower bound of the height of `_entry(...)` from the texts' widths alone (a line
+    holds at most `width` of ink), or infinity when the name or organisation cannot fit its
+    lines: grids that cannot leave room for a title are not laid out."""
+    s = kit.page.pt
+    ascent, descent = kit.metrics()
+    height = 0.0
+    for text, size, bold, most in ((app.name, s(name_size), True, NAME_LINES),
+                                   (organisation(app), s(org_size), False, ORG_LINES)):
+        ink = kit.ink(text, bold) if text else None
+        if ink is None:
+            continue
+        size = math.floor(size / 0.5 + 1e-9) * 0.5     # the sizes `largest` tries
+        lines = max(1, math.ceil(ink * size / width - 1e-6))
+        if lines > most:
+            return math.inf
+        height += (ascent + descent) * size + (lines - 1) * size * 1.12
+    return height
 
 
 def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
@@ -137,9 +158,10 @@ def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
 
 
 def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appearance],
-                 width: float) -> Iterator[Grid]:
+                 width: float, limit: float = math.inf) -> Iterator[Grid]:
     """Grids of the people, from the biggest type down, the lowest grid first at each size
-    (the caller takes the first that leaves its title enough room)."""
+    (the caller takes the first that leaves its title enough room); none higher than
+    `limit` (grids that surely are, by `_floor`, are not even laid out)."""
     if not apps_chair and not apps_speakers:
         yield Grid(0.0, lambda c, x, t: None, math.inf)
         return
@@ -148,26 +170,46 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     chair_cols = 1 if apps_chair else 0
     gap, row_gap = s(22), s(9)
     head = s(11) * 1.36 + s(4)
+
+    def grid_height(ch: list[float], sp: list[float], per_row: int, rows: int) -> float:
+        row_h = _rows(ch, sp, per_row, rows)
+        return head + sum(row_h) + row_gap * (rows - 1)
+
     for name_size, org_size in STEPS:
         options: list[Grid] = []
         for per_row, rows in _shapes(len(apps_chair), len(apps_speakers)):
             columns = chair_cols + per_row
             col_w = (width - gap * (columns - 1)) / columns
+            floor = grid_height([_floor(kit, a, col_w, name_size, org_size) for a in apps_chair],
+                                [_floor(kit, a, col_w, name_size, org_size)
+                                 for a in apps_speakers], per_row, rows)
+            if floor > limit:
+                continue
             try:
                 ch = [_entry(kit, a, col_w, name_size, org_size) for a in apps_chair]
                 sp = [_entry(kit, a, col_w, name_size, org_size) for a in apps_speakers]
             except FitError:
                 continue
-            row_h = [0.0] * rows
-            for i, e in enumerate(ch):
-                row_h[i] = max(row_h[i], e.height)
-            for i, e in enumerate(sp):
-                row_h[i // max(per_row, 1)] = max(row_h[i // max(per_row, 1)], e.height)
+            row_h = _rows([e.height for e in ch], [e.height for e in sp], per_row, rows)
             height = head + sum(row_h) + row_gap * (rows - 1)
+            if height > limit:
+                continue
             options.append(Grid(height, _painter(kit, ch, sp, label_speakers, chair_cols,
                                                  max(per_row, 1), col_w, gap, row_h, row_gap,
                                                  head), s(name_size)))
         yield from sorted(options, key=lambda g: g.height)
+
+
+def _rows(ch: list[float], sp: list[float], per_row: int, rows: int) -> list[float]:
+    """Heights of the rows: chairs one to a row in the first column, speakers `per_row` to
+    a row beside them."""
+    row_h = [0.0] * rows
+    for i, h in enumerate(ch):
+        row_h[i] = max(row_h[i], h)
+    for i, h in enumerate(sp):
+        r = i // max(per_row, 1)
+        row_h[r] = max(row_h[r], h)
+    return row_h
 
 
 def _painter(kit: Kit, ch: list[Entry], sp: list[Entry], label_speakers: str, chair_cols: int,

@@ -4,6 +4,7 @@ people, QR code to the session online, what comes next in the room)."""
 from __future__ import annotations
 
 import itertools
+import math
 from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
@@ -85,7 +86,12 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
     p, s = kit.page, kit.page.pt
     ch, sp = chairs(kit.agenda, sign.item), speakers(kit.agenda, sign.item)
     gap = s(14) if ch or sp else 0.0
-    grids = people_grids(kit, ch, sp, p.inner)
+    # No grid can serve that leaves less than a one-line title under the lowest time.
+    best_room = max(below(t)[1] for t, _, _ in TRADE_OFFS) - footer_h - p.bottom
+    ink = kit.ink(sign.item.title, True)
+    ascent, descent = kit.metrics()
+    least_title = 0.0 if ink is None else (ascent + descent) * math.floor(s(TITLE_MIN) / 0.5) * 0.5
+    grids = people_grids(kit, ch, sp, p.inner, best_room - gap - least_title)
     tried: list[Grid] = []
     for time_size, floor, smallest_name in TRADE_OFFS:
         times, y = below(time_size)
