@@ -153,13 +153,12 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
                    min_size if wrap_min_size is None or max_lines == 1 else wrap_min_size)
 
 
-def size_probe(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
-               bold: bool, max_height: float | None, line_height: float,
-               step: float) -> Callable[[float], bool] | None:
-    """A test of sizes for a search over them: whether `fit(..., max_size=size,
-    min_size=size)` (same other arguments) succeeds, with a layout no higher than
-    `max_height`, answered from character advances (the same sums `fit` makes) without
-    shaping any line. None unless the text is simple (see `Shaper.simple_advances`)."""
+def line_counter(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
+                 bold: bool, step: float) -> Callable[[float], int] | None:
+    """For a search over sizes: the number of lines `fit(..., max_size=size, min_size=size)`
+    (same other arguments) sets `text` on, 0 where it raises FitError, answered from
+    character advances (the same sums `fit` makes) without shaping any line. None unless
+    the text is simple (see `Shaper.simple_advances`)."""
     text = " ".join(unicodedata.normalize("NFC", text).split())
     advances = shaper.simple_advances(text, family, bold=bold) if text else None
     if advances is None:
@@ -168,25 +167,46 @@ def size_probe(shaper: Shaper, text: str, *, family: str, width: float, max_line
     one_line = _round_down(width / whole.width, step) if whole.width > 0 else math.inf
     tokens = list(_cached_tokens(text))
     widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
-    ascent, descent = shaper.metrics(whole.runs[0].face)
+
+    def count(size: float) -> int:
+        if one_line >= size:
+            return 1
+        if max_lines <= 1 or size * widest > width or size * total > width * max_lines:
+            return 0
+        wrapped = wrap_lines(shaper, text, tokens, family, bold, width / size, max_lines,
+                             advances)
+        return 0 if wrapped is None else len(wrapped)
+
+    return count
+
+
+def size_probe(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
+               bold: bool, max_height: float | None, line_height: float,
+               step: float) -> Callable[[float], bool] | None:
+    """A test of sizes for a search over them: whether `fit(..., max_size=size,
+    min_size=size)` (same other arguments) succeeds, with a layout no higher than
+    `max_height` (see `line_counter`; None unless the text is simple)."""
+    count = line_counter(shaper, text, family=family, width=width, max_lines=max_lines,
+                         bold=bold, step=step)
+    if count is None:
+        return None
+    ascent, descent = shaper.metrics(shaper.fonts.face(family, bold=bold))
 
     def probe(size: float) -> bool:
-        if one_line >= size:
-            lines = 1
-        else:
-            if max_lines <= 1 or size * widest > width or size * total > width * max_lines:
-                return False
-            wrapped = wrap_lines(shaper, text, tokens, family, bold, width / size, max_lines,
-                                 advances)
-            if wrapped is None:
-                return False
-            lines = len(wrapped)
+        lines = count(size)
+        if not lines:
+            return False
         if max_height is None:
             return True
-        height = ascent * size + (lines - 1) * (size * line_height) + descent * size
-        return height <= max_height + 1e-6
+        return layout_height(ascent, descent, size, lines, line_height) <= max_height + 1e-6
 
     return probe
+
+
+def layout_height(ascent: float, descent: float, size: float, lines: int,
+                  line_height: float) -> float:
+    """`Layout.height` of `lines` lines at `size` of a face with these metrics (in ems)."""
+    return ascent * size + (lines - 1) * (size * line_height) + descent * size
 
 
 def _simple_token_widths(shaper: Shaper, tokens: list[str], family: str, bold: bool,

@@ -18,7 +18,7 @@ from podium import qr
 from podium.i18n import Locale
 from podium.model import Agenda, Item
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit
-from podium.text.fit import size_probe
+from podium.text.fit import layout_height, line_counter, size_probe
 
 FAMILY = "Noto Sans"
 INK = (0.0, 0.0, 0.0)
@@ -154,6 +154,9 @@ class Kit:
                                                             compare=False)
     """Layouts by their text and box: names, labels, times and the header repeat from sign to
     sign (and across the people grids tried for one sign). Per build, so nothing leaks."""
+    counters: dict[tuple[object, ...], Callable[[float], int] | None] = field(
+        default_factory=dict, repr=False, compare=False)
+    """Line counters (see `height_at`) by text and box."""
 
     def largest(self, text: str, *, width: float, max_size: float, min_size: float,
                 max_lines: int = 1, bold: bool = False, max_height: float | None = None,
@@ -174,6 +177,27 @@ class Kit:
         if isinstance(found, FitError):
             raise found.with_traceback(None)
         return found
+
+    def height_at(self, text: str, *, width: float, size: float, max_lines: int, bold: bool,
+                  line_height: float, step: float = 0.5) -> float | None:
+        """The height of `self.largest(text, max_size=size, min_size=size, ...)` (same
+        other arguments), math.inf where it raises FitError, without laying it out; None
+        for text that must be shaped (lay it out instead)."""
+        key = (text, width, max_lines, bold, step)
+        if key not in self.counters:
+            if len(self.counters) >= MEMO:
+                self.counters.clear()
+            self.counters[key] = line_counter(self.shaper, text, family=FAMILY, width=width,
+                                              max_lines=max_lines, bold=bold, step=step)
+        count = self.counters[key]
+        if count is None:
+            return None
+        size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
+        lines = count(size)
+        if not lines:
+            return math.inf
+        ascent, descent = self.metrics()
+        return layout_height(ascent, descent, size, lines, line_height)
 
     def ink(self, text: str, bold: bool) -> float | None:
         """Width (ems) of the text's characters other than spaces, which no wrapping can

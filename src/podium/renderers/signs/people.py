@@ -118,25 +118,25 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
     return Entry(name, remote, org, s(2.5), pad, inline)
 
 
-def _floor(kit: Kit, app: Appearance, width: float, name_size: float,
-           org_size: float) -> float:
-    """A lower bound of the height of `_entry(...)` from the texts' widths alone (a line
-    holds at most `width` of ink), or infinity when the name or organisation cannot fit its
-    lines: grids that cannot leave room for a title are not laid out."""
+def _height(kit: Kit, app: Appearance, width: float, name_size: float,
+            org_size: float) -> float:
+    """`_entry(...).height` (math.inf where it raises FitError), counted from the texts'
+    advances when they are simple, so that only the grid chosen is laid out."""
     s = kit.page.pt
-    ascent, descent = kit.metrics()
-    height = 0.0
-    for text, size, bold, most in ((app.name, s(name_size), True, NAME_LINES),
-                                   (organisation(app), s(org_size), False, ORG_LINES)):
-        ink = kit.ink(text, bold) if text else None
-        if ink is None:
-            continue
-        size = math.floor(size / 0.5 + 1e-9) * 0.5     # the sizes `largest` tries
-        lines = max(1, math.ceil(ink * size / width - 1e-6))
-        if lines > most:
+    org_text = organisation(app)
+    name_h = kit.height_at(app.name, width=width, size=s(name_size), max_lines=NAME_LINES,
+                           bold=True, line_height=1.12)
+    org_h = kit.height_at(org_text, width=width, size=s(org_size), max_lines=ORG_LINES,
+                          bold=False, line_height=1.12) if org_text else 0.0
+    if app.remote or name_h is None or org_h is None:
+        try:
+            return _entry(kit, app, width, name_size, org_size).height
+        except FitError:
             return math.inf
-        height += (ascent + descent) * size + (lines - 1) * size * 1.12
-    return height
+    h = name_h
+    if org_text:
+        h += s(2.5) + org_h
+    return h
 
 
 def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
@@ -171,32 +171,21 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     gap, row_gap = s(22), s(9)
     head = s(11) * 1.36 + s(4)
 
-    def grid_height(ch: list[float], sp: list[float], per_row: int, rows: int) -> float:
-        row_h = _rows(ch, sp, per_row, rows)
-        return head + sum(row_h) + row_gap * (rows - 1)
-
     for name_size, org_size in STEPS:
         options: list[Grid] = []
         for per_row, rows in _shapes(len(apps_chair), len(apps_speakers)):
             columns = chair_cols + per_row
             col_w = (width - gap * (columns - 1)) / columns
-            floor = grid_height([_floor(kit, a, col_w, name_size, org_size) for a in apps_chair],
-                                [_floor(kit, a, col_w, name_size, org_size)
-                                 for a in apps_speakers], per_row, rows)
-            if floor > limit:
-                continue
-            try:
-                ch = [_entry(kit, a, col_w, name_size, org_size) for a in apps_chair]
-                sp = [_entry(kit, a, col_w, name_size, org_size) for a in apps_speakers]
-            except FitError:
-                continue
-            row_h = _rows([e.height for e in ch], [e.height for e in sp], per_row, rows)
+            ch = [_height(kit, a, col_w, name_size, org_size) for a in apps_chair]
+            sp = [_height(kit, a, col_w, name_size, org_size) for a in apps_speakers]
+            row_h = _rows(ch, sp, per_row, rows)
             height = head + sum(row_h) + row_gap * (rows - 1)
-            if height > limit:
+            if height > limit:      # math.inf too: someone does not fit
                 continue
-            options.append(Grid(height, _painter(kit, ch, sp, label_speakers, chair_cols,
-                                                 max(per_row, 1), col_w, gap, row_h, row_gap,
-                                                 head), s(name_size)))
+            sizes = (col_w, name_size, org_size)
+            options.append(Grid(height, _painter(kit, apps_chair, apps_speakers, sizes,
+                                                 label_speakers, chair_cols, max(per_row, 1),
+                                                 gap, row_h, row_gap, head), s(name_size)))
         yield from sorted(options, key=lambda g: g.height)
 
 
@@ -212,15 +201,21 @@ def _rows(ch: list[float], sp: list[float], per_row: int, rows: int) -> list[flo
     return row_h
 
 
-def _painter(kit: Kit, ch: list[Entry], sp: list[Entry], label_speakers: str, chair_cols: int,
-             per_row: int, col_w: float, gap: float, row_h: list[float], row_gap: float,
+def _painter(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appearance],
+             sizes: tuple[float, float, float], label_speakers: str, chair_cols: int,
+             per_row: int, gap: float, row_h: list[float], row_gap: float,
              head: float) -> Callable[[Canvas, float, float], None]:
+    """Draws the grid, laying its entries out only then (the grids not chosen never are)."""
     s = kit.page.pt
+    col_w = sizes[0]
 
     def paint(canvas: Canvas, x: float, top: float) -> None:
+        ch = [_entry(kit, a, *sizes) for a in apps_chair]
+        sp = [_entry(kit, a, *sizes) for a in apps_speakers]
+
         def heading(text: str, hx: float, w: float) -> None:
             layout = kit.largest(text.upper(), width=w, max_size=s(11), min_size=s(8),
-                             bold=True)
+                                 bold=True)
             draw(canvas, kit.fonts, layout, hx, top + cap_top(layout), w, ACCENT)
 
         if ch:
