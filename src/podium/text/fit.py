@@ -190,7 +190,7 @@ def size_probe(shaper: Shaper, text: str, *, family: str, width: float, max_line
                          bold=bold, step=step)
     if count is None:
         return None
-    ascent, descent = shaper.metrics(shaper.fonts.face(family, bold=bold))
+    ascent, descent = shaper.metrics(shaper.face(family, bold=bold))
 
     def probe(size: float) -> bool:
         lines = count(size)

@@ -211,7 +211,7 @@ class Kit:
 
     def metrics(self) -> tuple[float, float]:
         """(ascent, descent) in ems of the upright face (same for regular and bold)."""
-        return self.shaper.metrics(self.shaper.fonts.face(FAMILY))
+        return self.shaper.metrics(self.shaper.face(FAMILY))
 
     def rule(self, canvas: Canvas, y: float, weight: float, colour: tuple[float, float, float] = INK,
              x0: float | None = None, x1: float | None = None) -> None:
