@@ -28,7 +28,10 @@ def test_summed_wrap_equals_shaped_wrap(shaper: Shaper) -> None:
         advances = shaper.simple_advances(text, "Noto Sans", bold=bold)
         assert advances is not None
         tokens = list(_cached_tokens(text))
-        for limit in (2.0, 4.5, 7.0, 11.0, 30.0):
+        # Limits exactly at the width of a line that wrapping may try: ties must break alike.
+        cut = rng.randint(1, len(tokens))
+        exact = shaper.shape("".join(tokens[:cut]).rstrip(), "Noto Sans", bold=bold).width
+        for limit in (2.0, 4.5, 7.0, 11.0, 30.0, exact, exact * (1 - 1e-16)):
             for lines in (1, 2, 3):
                 fast = wrap_lines(shaper, text, tokens, "Noto Sans", bold, limit, lines, advances)
                 assert fast == _wrap(shaper, tokens, "Noto Sans", bold, limit, lines)

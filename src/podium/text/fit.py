@@ -15,6 +15,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -243,31 +244,35 @@ def wrap_lines(shaper: Shaper, text: str, tokens: list[str], family: str, bold: 
     order, so the same lines."""
     if advances is None:
         return _wrap(shaper, tokens, family, bold, limit, max_lines)
+    prefix = list(accumulate(advances, initial=0.0))
+
+    def fits(start: int, stop: int) -> bool:
+        """Whether text[start:stop] is at most `limit` wide, as shaping sums it (in order
+        from `start`); prefix sums answer unless they are within rounding of the limit."""
+        approx = prefix[stop] - prefix[start]
+        if approx < limit - 1e-9:
+            return True
+        if approx > limit + 1e-9:
+            return False
+        width = 0.0
+        for k in range(start, stop):
+            width += advances[k]
+        return width <= limit
+
     lines: list[str] = []
     start = end = pos = 0       # current line: text[start:end] without its trailing spaces
-    acc = 0.0                   # width of the current line with its trailing spaces
     for token in tokens:
         stop = pos + len(token.rstrip())
-        width = acc
-        for k in range(pos, stop):
-            width += advances[k]
-        if width <= limit:
-            acc, end = width, stop
+        if fits(start, stop):
+            end = stop
         else:
             if end == start:
                 return None
             lines.append(text[start:end])
             start = pos
-            if len(lines) >= max_lines:
-                return None
-            acc = 0.0
-            for k in range(pos, stop):
-                acc += advances[k]
-            if acc > limit:
+            if len(lines) >= max_lines or not fits(pos, stop):
                 return None
             end = stop
-        for k in range(stop, pos + len(token)):
-            acc += advances[k]
         pos += len(token)
     if end > start:
         lines.append(text[start:end])
