@@ -161,7 +161,7 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
                  width: float, limit: float = math.inf) -> Iterator[Grid]:
     """Grids of the people, from the biggest type down, the lowest grid first at each size
     (the caller takes the first that leaves its title enough room); none higher than
-    `limit` (grids that surely are, by `_floor`, are not even laid out)."""
+    `limit`. Heights are counted from advances (`_height`): only the grid drawn is laid out."""
     if not apps_chair and not apps_speakers:
         yield Grid(0.0, lambda c, x, t: None, math.inf)
         return
