@@ -2,6 +2,14 @@
 against a bare ReportLab loop drawing the same texts and QR codes in the same process.
 
     PYTHONPATH=src python bench/signs.py
+
+The baseline is what any sign generator must do at least: every text of a session sign
+(header, date and session label, time, title, labels, names, organisations, the URL and the
+next item), bold and regular faces of the same bundled family (so two subsets are embedded,
+as podium's are), the same QR code drawn the same way, one page per sign, saved. It fits
+nothing and shapes nothing: the ratio is what podium's fitting and layout cost on top. Times
+are CPU seconds of this process (the machine is shared; wall time is printed too), the best
+of several runs; podium's runs include making its kit (shaper, fonts), as a build does.
 """
 
 from __future__ import annotations
@@ -10,6 +18,7 @@ import io
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
@@ -33,54 +42,65 @@ from podium.text import new_canvas
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def podium_signs(programme: Programme) -> tuple[float, int]:
-    """Seconds to draw and save every sign with podium (fonts already registered)."""
+def podium_signs(programme: Programme) -> tuple[float, float, int]:
+    """(CPU, wall) seconds to draw and save every sign with podium (fonts registered)."""
     fonts = bundled()
-    start = time.perf_counter()
+    cpu, wall = time.process_time(), time.perf_counter()
     kit = make_kit(programme, fonts)
     page = kit.page
     canvas = new_canvas(io.BytesIO(), (page.width, page.height), kit.fonts,
                         fonts.face(FAMILY), epoch=0)
     pages = draw_signs(programme, kit, canvas)
     canvas.save()
-    return time.perf_counter() - start, pages
+    return time.process_time() - cpu, time.perf_counter() - wall, pages
 
 
-def bare_signs(programme: Programme) -> tuple[float, int]:
+def _font(face_path: Path, name: str) -> str:
+    if name not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont(name, str(face_path)))
+    return name
+
+
+def bare_signs(programme: Programme) -> tuple[float, float, int]:
     """The same texts and QR codes drawn by ReportLab alone: fixed sizes and places, no
     shaping, no fitting (what the engine's care costs is the difference)."""
     agenda = programme.agenda
-    face = bundled().face(FAMILY, bold=True)
-    name = "bench-bare"
-    if name not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(TTFont(name, str(face.path)))
+    locale = Locale(agenda.event.language)
+    bold = _font(bundled().face(FAMILY, bold=True).path, "bench-bare-bold")
+    regular = _font(bundled().face(FAMILY).path, "bench-bare-regular")
     page = Page.of(agenda.print_.sign_paper)
-    start = time.perf_counter()
+    place = f"{agenda.event.city} · {locale.date_range(agenda.days[0].date, agenda.days[-1].date)}"
+    cpu, wall = time.process_time(), time.perf_counter()
     canvas = Canvas(io.BytesIO(), pagesize=(page.width, page.height), invariant=1,
-                    initialFontName=name, pageCompression=1)
+                    initialFontName=bold, pageCompression=1)
     count = 0
     for sign in session_signs(agenda):
         day, item = sign.day, sign.item
-        texts = [agenda.event.title, item_times(agenda, day, item), item.title,
-                 str(day.date), agenda.url_for_item(item)]
+        url = agenda.url_for_item(item)
+        texts = [(bold, agenda.event.title), (regular, place),
+                 (bold, f"{locale.label('session')} {item.number} · {locale.long_date(day.date)}"),
+                 (bold, item_times(agenda, day, item)), (bold, item.title), (regular, url),
+                 (bold, locale.label("chair")), (bold, locale.label("panelists"))]
         for app in chairs(agenda, item) + speakers(agenda, item):
-            texts += [app.name, organisation(app)]
+            texts += [(bold, app.name), (regular, organisation(app))]
         if sign.next is not None:
-            texts += [item_times(agenda, day, sign.next), item_heading(sign.next, Locale("en"))]
+            texts += [(bold, locale.label("next")), (bold, item_times(agenda, day, sign.next)),
+                      (regular, item_heading(sign.next, locale))]
         y = page.top
-        for text in texts:
-            canvas.setFont(name, 14)
+        for font, text in texts:
+            canvas.setFont(font, 14)
             canvas.drawString(page.left, y, text)
             y -= 16
-        qr.draw(canvas, qr.encode(agenda.url_for_item(item)), page.right - 150, page.top - 150, 150)
+        qr.draw(canvas, qr.encode(url), page.right - 150, page.top - 150, 150)
         canvas.showPage()
         count += 1
     canvas.save()
-    return time.perf_counter() - start, count
+    return time.process_time() - cpu, time.perf_counter() - wall, count
 
 
-def best(run: object, programme: Programme, repeat: int = 3) -> tuple[float, int]:
-    results = [run(programme) for _ in range(repeat)]  # type: ignore[operator]
+def best(run: Callable[[Programme], tuple[float, float, int]], programme: Programme,
+         repeat: int = 3) -> tuple[float, float, int]:
+    results = [run(programme) for _ in range(repeat)]
     return min(results)
 
 
@@ -90,12 +110,13 @@ def main() -> None:
         big = load(write(sessions(1000), Path(tmp) / "agenda.yaml"))
     podium_signs(seed)   # warm-up: font registration and parsing happen once per process
     bare_signs(seed)
-    for label, programme, repeat in (("seed", seed, 5), ("1,000 sessions", big, 1)):
-        t_podium, n = best(podium_signs, programme, repeat)
-        t_bare, m = best(bare_signs, programme, repeat)
-        print(f"{label:>15}: podium {n / t_podium:7.1f} signs/s ({t_podium * 1000 / n:5.2f} ms each); "
-              f"bare ReportLab {m / t_bare:7.1f} signs/s ({t_bare * 1000 / m:5.2f} ms each); "
-              f"ratio {t_podium / n / (t_bare / m):4.2f}x")
+    for label, programme, repeat in (("seed", seed, 7), ("1,000 sessions", big, 3)):
+        cpu, wall, n = best(podium_signs, programme, repeat)
+        bare_cpu, bare_wall, m = best(bare_signs, programme, repeat)
+        print(f"{label:>15}: podium {n / cpu:6.1f} signs/s ({cpu * 1000 / n:5.2f} ms CPU each, "
+              f"{wall * 1000 / n:5.2f} wall); bare ReportLab {m / bare_cpu:6.1f} signs/s "
+              f"({bare_cpu * 1000 / m:5.2f} ms CPU each, {bare_wall * 1000 / m:5.2f} wall); "
+              f"ratio {cpu / n / (bare_cpu / m):4.2f}x")
 
 
 if __name__ == "__main__":

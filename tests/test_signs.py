@@ -270,3 +270,124 @@ def test_room_day_mode_for_one_room(tmp_path: Path) -> None:
     assert [r.text for r in zxingcpp.read_barcodes(image)] == ["https://agenda.example.org/montevideo-2024/"]
     assert any("10:30–10:45 Coffee Break" in t for t in texts)
     assert sum("Tuesday, 10 December 2024" in t for t in texts) >= 1
+
+
+# -- readability of crowded signs, other languages and papers ---------------------------------
+
+def _people_sizes(page: pdfplumber.page.Page) -> tuple[list[float], list[float]]:
+    """(name sizes, organisation sizes) of the people block: the characters under its
+    CHAIR/SPEAKERS heading and above the NEXT line, bold for names, regular for the rest
+    (the boxed remote mark excepted)."""
+    words = page.extract_words(extra_attrs=["size", "fontname"])
+    heads = [w for w in words if w["text"] in ("CHAIR", "SPEAKERS", "PANELISTS")]
+    assert heads, "no people block"
+    top = max(w["bottom"] for w in heads)
+    nexts = [w["top"] for w in words if w["text"] == "NEXT"]
+    bottom = min(nexts) if nexts else page.height
+    names, orgs = [], []
+    for w in words:
+        if w["top"] <= top or w["bottom"] >= bottom or w["text"] in ("VIA", "VTC"):
+            continue
+        (names if "Bold" in w["fontname"] else orgs).append(w["size"])
+    return names, orgs
+
+
+def test_names_readable_on_crowded_signs(seed: Programme, seed_pdf: Path) -> None:
+    """Names at 16 pt or more and organisations at 11 pt or more on every seed sign, the
+    crowded ones (a chair and five panelists) included."""
+    from podium.present import chairs, speakers
+    agenda = seed.agenda
+    items = {it.anchor: it for _, it in agenda.items()}
+    with pdfplumber.open(seed_pdf) as pdf:
+        for page, anchor in zip(pdf.pages, SEED_SIGNS, strict=True):
+            names, orgs = _people_sizes(page)
+            people = chairs(agenda, items[anchor]) + speakers(agenda, items[anchor])
+            assert len(names) >= sum(len(a.name.split()) for a in people), anchor
+            assert min(names) >= 16 - 0.01, anchor
+            assert min(orgs) >= 11 - 0.01, anchor
+    crowded = [a for a in SEED_SIGNS
+               if len(chairs(agenda, items[a]) + speakers(agenda, items[a])) >= 6]
+    assert {"session-2", "session-6"} <= set(crowded)
+
+
+@pytest.mark.parametrize(("language", "labels"), [
+    ("fr", ("SESSION 1", "PRÉSIDENCE", "PANÉLISTES", "mardi 10 décembre 2024", "ENSUITE")),
+    ("es", ("SESIÓN 1", "MODERACIÓN", "PANELISTAS", "martes, 10 de diciembre de 2024",
+            "A CONTINUACIÓN")),
+])
+def test_session_signs_in_other_languages(tmp_path: Path, language: str,
+                                          labels: tuple[str, ...]) -> None:
+    from podium.i18n import Locale
+    data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
+    data["event"]["language"] = language
+    programme = _agenda_with(tmp_path, data)
+    pdf = _build(programme, tmp_path / "out")
+    locale = Locale(language)
+    with pdfplumber.open(pdf) as doc:
+        text = _flat(doc.pages[1].extract_text() or "")
+        assert _outside(doc.pages[1]) == []
+    assert locale.long_date(programme.agenda.days[0].date) in text
+    expected = [locale.label("session").upper() + " 1", locale.label("chair").upper(),
+                locale.label("panelists").upper(), locale.label("next").upper()]
+    for label in expected:
+        assert label in text, label
+    assert expected[:3] == list(labels[:3])
+    assert labels[3] in text and labels[4] in text
+
+
+def test_room_day_signs_in_french(tmp_path: Path) -> None:
+    data = generated(rooms=2, days=1, busiest=24, per_room=2)
+    data["event"]["language"] = "fr"  # type: ignore[index]
+    pdf = _build(_agenda_with(tmp_path, data), tmp_path / "out")
+    with pdfplumber.open(pdf) as doc:
+        texts = [_flat(p.extract_text() or "") for p in doc.pages]
+    assert "samedi 1 février 2025" in texts[0]
+    assert "(suite)" in texts[1] and "(suite)" not in texts[0]
+    total = sum("samedi 1 février 2025" in t and "K.01" in t for t in texts)
+    assert total > 1
+    assert f"Page 2 sur {total}" in texts[1]
+    assert "Scannez" in texts[0] or "agenda" in texts[0]
+
+
+def test_letter_paper(tmp_path: Path) -> None:
+    data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
+    data["print"] = {"sign_paper": "Letter"}
+    programme = _agenda_with(tmp_path, data)
+    pdf = _build(programme, tmp_path / "out")
+    items = {it.anchor: it for _, it in programme.agenda.items()}
+    scale = min(792 / 841.89, 612 / 595.28)
+    margin = 10 / 25.4 * 72 * scale
+    with pdfplumber.open(pdf) as doc:
+        assert len(doc.pages) == len(SEED_SIGNS)
+        for page, anchor in zip(doc.pages, SEED_SIGNS, strict=True):
+            assert (round(page.width), round(page.height)) == (792, 612)
+            assert _flat(items[anchor].title) in _flat(page.extract_text() or "")
+            for c in page.chars:
+                assert margin - 0.5 <= c["x0"] and c["x1"] <= page.width - margin + 0.5
+                assert margin - 0.5 <= c["top"] and c["bottom"] <= page.height - margin + 0.5
+            names, _ = _people_sizes(page)
+            assert min(names) >= 16 * scale - 0.5   # sizes go in half points
+    image = pypdfium2.PdfDocument(pdf)[2].render(scale=150 / 72).to_pil()
+    assert [r.text for r in zxingcpp.read_barcodes(image)] == \
+        [programme.agenda.url_for_item(items[SEED_SIGNS[2]])]
+
+
+def test_room_day_pages_are_full(fosdem: tuple[Programme, Path]) -> None:
+    """Every page of a room-day sign but its last carries six events or more, titles at
+    16 pt or more; the QR code is on the first page of each sign only."""
+    _, pdf = fosdem
+    times = re.compile(r"\d\d:\d\d–\d\d:\d\d")
+    with pdfplumber.open(pdf) as doc:
+        marks = [re.search(r"Page (\d+) of (\d+)", p.extract_text() or "") for p in doc.pages]
+        full = [(p, m) for p, m in zip(doc.pages, marks, strict=True)
+                if m is not None and m.group(1) != m.group(2)]
+        assert len(full) >= 3
+        for page, _ in full:
+            assert len(times.findall(_list_text(page))) >= 6
+            sizes = [w["size"] for w in page.extract_words(extra_attrs=["size", "fontname"])
+                     if "Bold" in w["fontname"] and w["size"] > 15 and w["size"] < 30]
+            assert sizes and min(sizes) >= 16 - 0.01
+        for page, m in zip(doc.pages, marks, strict=True):
+            small = [r for r in page.rects if r["height"] < 6]
+            has_qr = len(small) > 50
+            assert has_qr == (m is None or m.group(1) == "1")

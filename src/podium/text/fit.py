@@ -12,8 +12,10 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -136,40 +138,152 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
         tokens = list(_cached_tokens(text))
         size = _round_down(max_size, step)
         floor = min_size if wrap_min_size is None else wrap_min_size
-        widest, total = _simple_token_widths(shaper, tokens, family, bold)
+        advances = shaper.simple_advances(text, family, bold=bold)
+        widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
         while size >= floor - 1e-9 and (size * widest > width
                                         or size * total > width * max_lines):
             size -= step        # a word alone, or all words together, cannot fit: skip
         while size >= floor - 1e-9:
-            lines = _wrap(shaper, tokens, family, bold, width / size, max_lines)
+            lines = wrap_lines(shaper, text, tokens, family, bold, width / size, max_lines,
+                               advances)
             if lines is not None:
-                return _layout(shaper, text, lines, size, max_size, line_height, family)
+                shaped = tuple(shaper.shape(line, family, bold=bold) for line in lines)
+                return _layout(shaper, text, shaped, size, max_size, line_height, family)
             size -= step
     raise FitError(text, who, width, max_lines,
                    min_size if wrap_min_size is None or max_lines == 1 else wrap_min_size)
 
 
-def _simple_token_widths(shaper: Shaper, tokens: list[str], family: str,
-                         bold: bool) -> tuple[float, float]:
+def line_counter(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
+                 bold: bool, step: float) -> Callable[[float], int] | None:
+    """For a search over sizes: the number of lines `fit(..., max_size=size, min_size=size)`
+    (same other arguments) sets `text` on, 0 where it raises FitError, answered from
+    character advances (the same sums `fit` makes) without shaping any line. None unless
+    the text is simple (see `Shaper.simple_advances`)."""
+    text = " ".join(unicodedata.normalize("NFC", text).split())
+    advances = shaper.simple_advances(text, family, bold=bold) if text else None
+    if advances is None:
+        return None
+    whole = shaper.shape(text, family, bold=bold)
+    one_line = _round_down(width / whole.width, step) if whole.width > 0 else math.inf
+    tokens = list(_cached_tokens(text))
+    widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
+
+    def count(size: float) -> int:
+        if one_line >= size:
+            return 1
+        if max_lines <= 1 or size * widest > width or size * total > width * max_lines:
+            return 0
+        wrapped = wrap_lines(shaper, text, tokens, family, bold, width / size, max_lines,
+                             advances)
+        return 0 if wrapped is None else len(wrapped)
+
+    return count
+
+
+def size_probe(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
+               bold: bool, max_height: float | None, line_height: float,
+               step: float) -> Callable[[float], bool] | None:
+    """A test of sizes for a search over them: whether `fit(..., max_size=size,
+    min_size=size)` (same other arguments) succeeds, with a layout no higher than
+    `max_height` (see `line_counter`; None unless the text is simple)."""
+    count = line_counter(shaper, text, family=family, width=width, max_lines=max_lines,
+                         bold=bold, step=step)
+    if count is None:
+        return None
+    ascent, descent = shaper.metrics(shaper.face(family, bold=bold))
+
+    def probe(size: float) -> bool:
+        lines = count(size)
+        if not lines:
+            return False
+        if max_height is None:
+            return True
+        return layout_height(ascent, descent, size, lines, line_height) <= max_height + 1e-6
+
+    return probe
+
+
+def layout_height(ascent: float, descent: float, size: float, lines: int,
+                  line_height: float) -> float:
+    """`Layout.height` of `lines` lines at `size` of a face with these metrics (in ems)."""
+    return ascent * size + (lines - 1) * (size * line_height) + descent * size
+
+
+def _simple_token_widths(shaper: Shaper, tokens: list[str], family: str, bold: bool,
+                         advances: tuple[float, ...] | None = None) -> tuple[float, float]:
     """(widest, sum) of the tokens' widths in ems, without their trailing spaces, when every
     token is simple text: its width is then the sum of its characters' advances, so a line
     is never narrower than the tokens it holds, and sizes at which the widest token, or all
     of them on `max_lines` lines, cannot fit need no trial. (0, 0) for shaped text, which
-    may be narrower in context."""
+    may be narrower in context. `advances` (from `Shaper.simple_advances`) spares shaping."""
     widest = total = 0.0
+    pos = 0
     for token in tokens:
-        shaped = shaper.shape(token.rstrip(), family, bold=bold)
-        if any(run.glyphs is not None for run in shaped.runs):
-            return 0.0, 0.0
-        widest = max(widest, shaped.width)
-        total += shaped.width
+        if advances is not None:
+            width = 0.0
+            for k in range(pos, pos + len(token.rstrip())):
+                width += advances[k]
+            pos += len(token)
+        else:
+            shaped = shaper.shape(token.rstrip(), family, bold=bold)
+            if any(run.glyphs is not None for run in shaped.runs):
+                return 0.0, 0.0
+            width = shaped.width
+        widest = max(widest, width)
+        total += width
     return widest, total
 
 
+def wrap_lines(shaper: Shaper, text: str, tokens: list[str], family: str, bold: bool,
+               limit: float, max_lines: int,
+               advances: tuple[float, ...] | None = None) -> list[str] | None:
+    """Greedy line filling in ems: the lines of `text` (split into `tokens`) at most `limit`
+    ems wide, or None if a token alone is too wide or lines run out. With `advances` (see
+    `Shaper.simple_advances`) widths are summed, not shaped: the same sums in the same
+    order, so the same lines."""
+    if advances is None:
+        return _wrap(shaper, tokens, family, bold, limit, max_lines)
+    prefix = list(accumulate(advances, initial=0.0))
+
+    def fits(start: int, stop: int) -> bool:
+        """Whether text[start:stop] is at most `limit` wide, as shaping sums it (in order
+        from `start`); prefix sums answer unless they are within rounding of the limit."""
+        approx = prefix[stop] - prefix[start]
+        if approx < limit - 1e-9:
+            return True
+        if approx > limit + 1e-9:
+            return False
+        width = 0.0
+        for k in range(start, stop):
+            width += advances[k]
+        return width <= limit
+
+    lines: list[str] = []
+    start = end = pos = 0       # current line: text[start:end] without its trailing spaces
+    for token in tokens:
+        stop = pos + len(token.rstrip())
+        if fits(start, stop):
+            end = stop
+        else:
+            if end == start:
+                return None
+            lines.append(text[start:end])
+            start = pos
+            if len(lines) >= max_lines or not fits(pos, stop):
+                return None
+            end = stop
+        pos += len(token)
+    if end > start:
+        lines.append(text[start:end])
+    return lines if len(lines) <= max_lines else None
+
+
 def _wrap(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: float,
-          max_lines: int) -> tuple[ShapedText, ...] | None:
-    """Greedy line filling in ems; None if a token alone is too wide or lines run out."""
-    lines: list[ShapedText] = []
+          max_lines: int) -> list[str] | None:
+    """Greedy line filling in ems by shaping each candidate line; None if a token alone is
+    too wide or lines run out."""
+    lines: list[str] = []
     current = ""
     for token in tokens:
         candidate = (current + token).rstrip()
@@ -178,15 +292,15 @@ def _wrap(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: flo
             continue
         if not current:
             return None
-        lines.append(shaper.shape(current.rstrip(), family, bold=bold))
+        lines.append(current.rstrip())
         current = token
         if shaper.shape(current.rstrip(), family, bold=bold).width > limit:
             return None
         if len(lines) >= max_lines:
             return None
     if current.strip():
-        lines.append(shaper.shape(current.rstrip(), family, bold=bold))
-    return tuple(lines) if len(lines) <= max_lines else None
+        lines.append(current.rstrip())
+    return lines if len(lines) <= max_lines else None
 
 
 def _layout(shaper: Shaper, text: str, lines: tuple[ShapedText, ...], size: float,

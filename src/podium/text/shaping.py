@@ -173,6 +173,9 @@ class Shaper:
         self._hb: dict[Face, _HbFace] = {}
         self._face_of: dict[tuple[str, Face], Face | None] = {}
         self._cache: dict[tuple[str, str, bool, bool], ShapedText] = {}
+        self._advances: dict[tuple[str, str, bool], tuple[float, ...] | None] = {}
+        self._faces: dict[tuple[str, bool, bool], Face] = {}
+        self._simple: dict[Face, dict[str, float | None]] = {}
 
     def hb_face(self, face: Face) -> _HbFace:
         found = self._hb.get(face)
@@ -197,6 +200,53 @@ class Shaper:
             found = self._cache[key] = self._shape(text, family, bold, italic)
         return found
 
+    def simple_advances(self, text: str, family: str, *,
+                        bold: bool = False) -> tuple[float, ...] | None:
+        """The advance (ems) of every character of `text` when the whole text is one simple
+        left-to-right run of the family's upright face: then `shape(t).width` of any piece
+        `t` of it is the plain sum of those advances, added in order from the piece's start
+        (the same float additions shaping does), and wrapping needs no shaping. None for any
+        other text (fallback faces, marks, right-to-left or shaped scripts)."""
+        key = (text, family, bold)
+        if key in self._advances:
+            return self._advances[key]
+        if len(self._advances) >= SHAPE_CACHE:
+            self._advances.clear()
+        found: tuple[float, ...] | None = None
+        primary = self.face(family, bold=bold)
+        table = self._simple.get(primary)
+        if table is None:
+            table = self._simple[primary] = {}
+        if unicodedata.is_normalized("NFC", text):
+            out: list[float] = []
+            for c in text:
+                adv = table.get(c, -1.0)
+                if adv == -1.0:
+                    adv = table[c] = self._simple_advance(c, primary)
+                if adv is None:
+                    break
+                out.append(adv)
+            else:
+                found = tuple(out)
+        self._advances[key] = found
+        return found
+
+    def face(self, family: str, *, bold: bool = False, italic: bool = False) -> Face:
+        """`fonts.face(...)`, remembered (the registry's look-up scores every face)."""
+        key = (family, bold, italic)
+        found = self._faces.get(key)
+        if found is None:
+            found = self._faces[key] = self.fonts.face(family, bold=bold, italic=italic)
+        return found
+
+    def _simple_advance(self, c: str, primary: Face) -> float | None:
+        """The advance of `c` if it is drawn simply by `primary` (see `simple_advances`)."""
+        f = self.hb_face(primary)
+        if (ord(c) in primary.codepoints and _is_simple(c) and f.gid(c)
+                and unicodedata.bidirectional(c) not in _STRONG_RTL):
+            return f.advance(c)
+        return None
+
     @cached_property
     def _invisible(self) -> frozenset[str]:
         return frozenset({"Cf", "Cc", "Zl", "Zp"})
@@ -212,7 +262,15 @@ class Shaper:
 
     def _shape(self, text: str, family: str, bold: bool, italic: bool) -> ShapedText:
         text = unicodedata.normalize("NFC", text)
-        primary = self.fonts.face(family, bold=bold, italic=italic)
+        advances = self.simple_advances(text, family, bold=bold) if text and not italic \
+            else None
+        if advances is not None:
+            # One simple run of the primary face: what the general path below gives, without
+            # per-character fallback and bidi work (the same advances summed in order).
+            run = Run(face=self.face(family, bold=bold), text=text, rtl=False,
+                      width=sum(advances))
+            return ShapedText(text=text, runs=(run,), width=sum(r.width for r in (run,)))
+        primary = self.face(family, bold=bold, italic=italic)
         faces: list[Face] = []
         missing: list[str] = []
         for char in text:

@@ -4,7 +4,9 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, landscape, letter
@@ -16,6 +18,7 @@ from podium import qr
 from podium.i18n import Locale
 from podium.model import Agenda, Item
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit
+from podium.text.fit import layout_height, line_counter, size_probe
 
 FAMILY = "Noto Sans"
 INK = (0.0, 0.0, 0.0)
@@ -23,6 +26,8 @@ SECOND = (0.22, 0.22, 0.22)
 """Secondary text: dark grey, still above 10:1 contrast on white."""
 ACCENT = (0.09, 0.25, 0.42)
 """Navy for labels and rules: never the only carrier of meaning (labels are words)."""
+MEMO = 8192
+"""Layouts a kit remembers; emptied when full (a cache: output unchanged)."""
 PAPERS = {"A4": landscape(A4), "A3": landscape(A3), "Letter": landscape(letter)}
 
 
@@ -98,21 +103,28 @@ def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_siz
             return None
         return layout if max_height is None or layout.height <= max_height + 1e-6 else None
 
+    # Simple text is measured by sums of advances: probing a size shapes nothing, and only
+    # the size found is laid out (by `fit`, so the layout is the one `at` would give).
+    probe = size_probe(shaper, text, family=FAMILY, width=width, max_lines=max_lines, bold=bold,
+                       max_height=max_height, line_height=line_height, step=step)
+    fits: Callable[[float], object] = at if probe is None else probe
     # Fitting is monotonic in the size (smaller text never needs more lines): bisect.
-    first = at(sizes[0])
-    if first is not None:
-        return first
+    if fits(sizes[0]):
+        return at(sizes[0]) or _never(text)
     lo, hi, best = 1, len(sizes) - 1, None
     while lo <= hi:
         mid = (lo + hi) // 2
-        found = at(sizes[mid])
-        if found is not None:
-            best, hi = found, mid - 1
+        if fits(sizes[mid]):
+            best, hi = sizes[mid], mid - 1
         else:
             lo = mid + 1
     if best is None:
         raise FitError(text, None, width, max_lines, min_size)
-    return best
+    return at(best) or _never(text)
+
+
+def _never(text: str) -> Layout:
+    raise AssertionError(f"measured and laid out sizes disagree for {text!r}")
 
 
 def draw(canvas: Canvas, fonts: PdfFonts, layout: Layout, x: float, top: float, width: float,
@@ -138,6 +150,68 @@ class Kit:
     locale: Locale
     agenda: Agenda
     logo: ImageReader | None
+    memo: dict[tuple[object, ...], Layout | FitError] = field(default_factory=dict, repr=False,
+                                                            compare=False)
+    """Layouts by their text and box: names, labels, times and the header repeat from sign to
+    sign (and across the people grids tried for one sign). Per build, so nothing leaks."""
+    counters: dict[tuple[object, ...], Callable[[float], int] | None] = field(
+        default_factory=dict, repr=False, compare=False)
+    """Line counters (see `height_at`) by text and box."""
+
+    def largest(self, text: str, *, width: float, max_size: float, min_size: float,
+                max_lines: int = 1, bold: bool = False, max_height: float | None = None,
+                line_height: float = 1.15, step: float = 0.5) -> Layout:
+        """`largest` with this kit's shaper, remembered (failures too)."""
+        key = (text, width, max_size, min_size, max_lines, bold, max_height, line_height, step)
+        found = self.memo.get(key)
+        if found is None:
+            try:
+                found = largest(self.shaper, text, width=width, max_size=max_size,
+                                min_size=min_size, max_lines=max_lines, bold=bold,
+                                max_height=max_height, line_height=line_height, step=step)
+            except FitError as exc:
+                found = exc
+            if len(self.memo) >= MEMO:
+                self.memo.clear()
+            self.memo[key] = found
+        if isinstance(found, FitError):
+            raise found.with_traceback(None)
+        return found
+
+    def height_at(self, text: str, *, width: float, size: float, max_lines: int, bold: bool,
+                  line_height: float, step: float = 0.5) -> float | None:
+        """The height of `self.largest(text, max_size=size, min_size=size, ...)` (same
+        other arguments), math.inf where it raises FitError, without laying it out; None
+        for text that must be shaped (lay it out instead)."""
+        key = (text, width, max_lines, bold, step)
+        if key not in self.counters:
+            if len(self.counters) >= MEMO:
+                self.counters.clear()
+            self.counters[key] = line_counter(self.shaper, text, family=FAMILY, width=width,
+                                              max_lines=max_lines, bold=bold, step=step)
+        count = self.counters[key]
+        if count is None:
+            return None
+        size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
+        lines = count(size)
+        if not lines:
+            return math.inf
+        ascent, descent = self.metrics()
+        return layout_height(ascent, descent, size, lines, line_height)
+
+    def ink(self, text: str, bold: bool) -> float | None:
+        """Width (ems) of the text's characters other than spaces, which no wrapping can
+        spread over less than that in all; None for shaped text (no bound known: its faces
+        and widths vary)."""
+        text = " ".join(unicodedata.normalize("NFC", text).split())
+        advances = self.shaper.simple_advances(text, FAMILY, bold=bold)
+        if advances is None:
+            return None
+        return sum(a for c, a in zip(text, advances, strict=True) if not c.isspace())
+
+    def metrics(self) -> tuple[float, float]:
+        """(ascent, descent) in ems of the upright face (same for regular and bold)."""
+        return self.shaper.metrics(self.shaper.face(FAMILY))
 
     def rule(self, canvas: Canvas, y: float, weight: float, colour: tuple[float, float, float] = INK,
              x0: float | None = None, x1: float | None = None) -> None:
@@ -146,12 +220,13 @@ class Kit:
         right = self.page.right if x1 is None else x1
         canvas.rect(left, y - weight / 2, right - left, weight, stroke=0, fill=1)
 
-    def header(self, canvas: Canvas, room: str | None) -> float:
-        """Event (with logo) on the left, room name on the right, a heavy rule under both;
-        return the y below the rule."""
+    def header(self, canvas: Canvas, room: str | None, right: float | None = None) -> float:
+        """Event (with logo) on the left, room name on the right (ending at `right`, by
+        default the margin), a heavy rule under both; return the y below the rule."""
         p, s = self.page, self.page.pt
         top = p.top
         x = p.left
+        end = p.right if right is None else right
         logo_h = s(34)
         if self.logo is not None:
             iw, ih = self.logo.getSize()
@@ -163,23 +238,24 @@ class Kit:
         bottom = top - (logo_h if self.logo is not None else 0.0)
         if room:
             # One line when it can be 22 pt or more (the engine's own preference), else two.
-            room_l = fit(self.shaper, room, family=FAMILY, width=p.inner * 0.45, max_size=s(34),
+            room_l = fit(self.shaper, room, family=FAMILY, width=(end - p.left) * 0.45, max_size=s(34),
                          min_size=s(22), max_lines=2, bold=True, line_height=1.1)
             room_w = room_l.width
-            bottom = min(bottom, draw(canvas, self.fonts, room_l, p.right - room_w, top, room_w,
+            bottom = min(bottom, draw(canvas, self.fonts, room_l, end - room_w, top, room_w,
                                       align="right"))
         ev = self.agenda.event
-        left_w = p.right - x - (room_w + s(30) if room else 0)
-        title = largest(self.shaper, ev.title, width=left_w, max_size=s(15), min_size=s(10),
+        left_w = end - x - (room_w + s(30) if room else 0)
+        title = self.largest(ev.title, width=left_w, max_size=s(13), min_size=s(10),
                         max_lines=2, bold=True)
         y = draw(canvas, self.fonts, title, x, top, left_w)
         where = ", ".join(v for v in (ev.venue, ev.city) if v)
         first, last = self.agenda.days[0].date, self.agenda.days[-1].date
         place = " · ".join(v for v in (where, self.locale.date_range(first, last)) if v)
-        sub = largest(self.shaper, place, width=left_w, max_size=s(12), min_size=s(9), max_lines=2)
+        sub = self.largest(place, width=left_w, max_size=s(10.5), min_size=s(9),
+                      max_lines=2)
         y = draw(canvas, self.fonts, sub, x, y - s(2), left_w, SECOND)
-        bottom = min(bottom, y) - s(10)
-        self.rule(canvas, bottom, s(3))
+        bottom = min(bottom, y) - s(8)
+        self.rule(canvas, bottom, s(3), x1=end)
         return bottom - s(1.5)
 
     @property
@@ -206,7 +282,7 @@ class Kit:
         for text, size in ((caption, 10.0), (url, 8.5)):
             if not text:
                 continue
-            layout = largest(self.shaper, text, width=box, max_size=s(size), min_size=s(6.5),
+            layout = self.largest(text, width=box, max_size=s(size), min_size=s(6.5),
                              max_lines=4, line_height=1.2)
             y = draw(canvas, self.fonts, layout, bx, y, box, SECOND, align="center") - s(3)
         return min(left, bx), y

@@ -10,22 +10,32 @@ from dataclasses import dataclass
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.present import Appearance
-from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw, largest
+from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw
 from podium.text import FitError, Layout
 
-# Name size, organisation size (A4 points), tried from the largest down.
-STEPS = ((17.0, 12.5), (16.0, 12.0), (15.0, 11.0), (14.0, 10.5), (13.0, 10.0), (12.0, 9.5),
-         (11.0, 9.0))
+# Name size, organisation size (A4 points), tried from the largest down. Down to 16/11 names
+# read across a corridor; the smaller steps are for crowded panels only.
+STEPS = ((22.0, 14.0), (20.0, 13.0), (18.0, 12.0), (16.0, 11.0), (15.0, 11.0), (14.0, 10.5),
+         (13.0, 10.0), (12.0, 9.5), (11.0, 9.0))
+READABLE = 16.0
+"""Names at this size (A4) or more are read from three metres."""
+MAX_COLUMNS = 4
+MAX_ROWS = 4
+NAME_LINES = 2
+ORG_LINES = 3
+"""An organisation wraps rather than shrinks; grids with fewer lines are lower, so preferred."""
 
 
 def organisation(app: Appearance) -> str:
-    """What a sign says under a name: the appearance's own wording, else the organisation
-    (with the country), else the role (with the country)."""
+    """What a sign says under a name: the organisation (with the country), else the
+    appearance's own wording, else the role (with the country). A door sign says who people
+    are with, not their job title: the role is on the programme."""
+    p = app.person
+    if p.organisation:
+        return ", ".join(v for v in (p.organisation, p.country) if v)
     if app.role:
         return app.role
-    p = app.person
-    first = p.organisation or p.role
-    return ", ".join(v for v in (first, p.country) if v)
+    return ", ".join(v for v in (p.role, p.country) if v)
 
 
 @dataclass(frozen=True)
@@ -92,68 +102,120 @@ class Grid:
 
 def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: float) -> Entry:
     s = kit.page.pt
-    name = largest(kit.shaper, app.name, width=width, max_size=s(name_size),
-                   min_size=s(name_size) * 0.85, max_lines=2, bold=True, line_height=1.12)
+    # One size for every name of a sign (mixed sizes read as ranks): wrap, do not shrink.
+    name = kit.largest(app.name, width=width, max_size=s(name_size), min_size=s(name_size),
+                       max_lines=NAME_LINES, bold=True, line_height=1.12)
     pad = s(2.2)
     remote, inline = None, False
     if app.remote:
-        remote = largest(kit.shaper, kit.locale.label("remote").upper(), width=width - 3 * pad,
-                         max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
+        remote = kit.largest(kit.locale.label("remote").upper(), width=width - 3 * pad,
+                             max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
         last = name.lines[-1].width_at(name.size)
         inline = last + 3 * pad + remote.width + 2.4 * pad <= width
     org_text = organisation(app)
-    org = largest(kit.shaper, org_text, width=width, max_size=s(org_size),
-                  min_size=s(org_size) * 0.85, max_lines=3, line_height=1.15) if org_text else None
+    org = kit.largest(org_text, width=width, max_size=s(org_size), min_size=s(org_size),
+                      max_lines=ORG_LINES, line_height=1.12) if org_text else None
     return Entry(name, remote, org, s(2.5), pad, inline)
 
 
+def _height(kit: Kit, app: Appearance, width: float, name_size: float,
+            org_size: float) -> float:
+    """`_entry(...).height` (math.inf where it raises FitError), counted from the texts'
+    advances when they are simple, so that only the grid chosen is laid out."""
+    s = kit.page.pt
+    org_text = organisation(app)
+    name_h = kit.height_at(app.name, width=width, size=s(name_size), max_lines=NAME_LINES,
+                           bold=True, line_height=1.12)
+    org_h = kit.height_at(org_text, width=width, size=s(org_size), max_lines=ORG_LINES,
+                          bold=False, line_height=1.12) if org_text else 0.0
+    if app.remote or name_h is None or org_h is None:
+        try:
+            return _entry(kit, app, width, name_size, org_size).height
+        except FitError:
+            return math.inf
+    h = name_h
+    if org_text:
+        h += s(2.5) + org_h
+    return h
+
+
+def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
+    """(speakers per row, rows) for each row count the speakers can take beside a chair
+    column, with as few (so as wide) columns as that row count allows; at most MAX_COLUMNS
+    columns in all."""
+    if not speakers:
+        return [(0, chairs)]
+    out: list[tuple[int, int]] = []
+    for per_row in range(min(speakers, MAX_COLUMNS - (1 if chairs else 0)), 0, -1):
+        rows = max(chairs, math.ceil(speakers / per_row))
+        if rows > MAX_ROWS and out:
+            break
+        if out and out[-1][1] == rows:
+            out[-1] = (per_row, rows)
+        else:
+            out.append((per_row, rows))
+    return out
+
+
 def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appearance],
-                 width: float) -> Iterator[Grid]:
-    """Grids of the people, from the biggest type down (the caller takes the first that leaves
-    its title enough room)."""
+                 width: float, limit: float = math.inf) -> Iterator[Grid]:
+    """Grids of the people, from the biggest type down, the lowest grid first at each size
+    (the caller takes the first that leaves its title enough room); none higher than
+    `limit`. Heights are counted from advances (`_height`): only the grid drawn is laid out."""
     if not apps_chair and not apps_speakers:
         yield Grid(0.0, lambda c, x, t: None, math.inf)
         return
     s = kit.page.pt
     label_speakers = kit.locale.label("panelists" if apps_chair else "speakers")
+    chair_cols = 1 if apps_chair else 0
+    gap, row_gap = s(22), s(9)
+    head = s(11) * 1.36 + s(4)
+
     for name_size, org_size in STEPS:
         options: list[Grid] = []
-        for columns in (4, 5):
-            gap = s(22)
+        for per_row, rows in _shapes(len(apps_chair), len(apps_speakers)):
+            columns = chair_cols + per_row
             col_w = (width - gap * (columns - 1)) / columns
-            chair_cols = 1 if apps_chair else 0
-            per_row = columns - chair_cols
-            rows = max(len(apps_chair), math.ceil(len(apps_speakers) / per_row))
-            try:
-                ch = [_entry(kit, a, col_w, name_size, org_size) for a in apps_chair]
-                sp = [_entry(kit, a, col_w, name_size, org_size) for a in apps_speakers]
-            except FitError:
-                continue
-            row_h = [0.0] * rows
-            for i, e in enumerate(ch):
-                row_h[i] = max(row_h[i], e.height)
-            for i, e in enumerate(sp):
-                row_h[i // per_row] = max(row_h[i // per_row], e.height)
-            row_gap = s(12)
-            head = s(11) * 1.36 + s(6)
+            ch = [_height(kit, a, col_w, name_size, org_size) for a in apps_chair]
+            sp = [_height(kit, a, col_w, name_size, org_size) for a in apps_speakers]
+            row_h = _rows(ch, sp, per_row, rows)
             height = head + sum(row_h) + row_gap * (rows - 1)
-            grid = Grid(height, _painter(kit, ch, sp, label_speakers, chair_cols, per_row,
-                                         col_w, gap, row_h, row_gap, head), s(name_size))
-            # Four columns first; five only if they make a lower block (computed on demand).
-            if not options or height < options[-1].height:
-                options.append(grid)
-                yield grid
+            if height > limit:      # math.inf too: someone does not fit
+                continue
+            sizes = (col_w, name_size, org_size)
+            options.append(Grid(height, _painter(kit, apps_chair, apps_speakers, sizes,
+                                                 label_speakers, chair_cols, max(per_row, 1),
+                                                 gap, row_h, row_gap, head), s(name_size)))
+        yield from sorted(options, key=lambda g: g.height)
 
 
-def _painter(kit: Kit, ch: list[Entry], sp: list[Entry], label_speakers: str, chair_cols: int,
-             per_row: int, col_w: float, gap: float, row_h: list[float], row_gap: float,
+def _rows(ch: list[float], sp: list[float], per_row: int, rows: int) -> list[float]:
+    """Heights of the rows: chairs one to a row in the first column, speakers `per_row` to
+    a row beside them."""
+    row_h = [0.0] * rows
+    for i, h in enumerate(ch):
+        row_h[i] = max(row_h[i], h)
+    for i, h in enumerate(sp):
+        r = i // max(per_row, 1)
+        row_h[r] = max(row_h[r], h)
+    return row_h
+
+
+def _painter(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appearance],
+             sizes: tuple[float, float, float], label_speakers: str, chair_cols: int,
+             per_row: int, gap: float, row_h: list[float], row_gap: float,
              head: float) -> Callable[[Canvas, float, float], None]:
+    """Draws the grid, laying its entries out only then (the grids not chosen never are)."""
     s = kit.page.pt
+    col_w = sizes[0]
 
     def paint(canvas: Canvas, x: float, top: float) -> None:
+        ch = [_entry(kit, a, *sizes) for a in apps_chair]
+        sp = [_entry(kit, a, *sizes) for a in apps_speakers]
+
         def heading(text: str, hx: float, w: float) -> None:
-            layout = largest(kit.shaper, text.upper(), width=w, max_size=s(11), min_size=s(8),
-                             bold=True)
+            layout = kit.largest(text.upper(), width=w, max_size=s(11), min_size=s(8),
+                                 bold=True)
             draw(canvas, kit.fonts, layout, hx, top + cap_top(layout), w, ACCENT)
 
         if ch:

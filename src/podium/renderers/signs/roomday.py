@@ -3,6 +3,7 @@ numbered continuation pages when long (never shrunk below a readable size)."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
@@ -16,14 +17,14 @@ from podium.renderers.signs.kit import (
     TextTooLong,
     cap_top,
     draw,
-    largest,
-)
+    )
 from podium.renderers.signs.plan import BREAKS, RoomDaySign
 from podium.text import FitError, Layout
 
-TITLE_MAX, TITLE_MIN = 24.0, 16.0
-"""Sizes of the titles in a list, on A4."""
-TIME_SIZE = 21.0
+TITLE_MAX, TITLE_MIN = 18.0, 16.0
+"""Sizes of the titles in a list, on A4: read from a step or two away, and seven to nine
+events to a page."""
+TIME_SIZE = 17.0
 
 
 @dataclass(frozen=True)
@@ -43,8 +44,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Frame:
-    """Where the list goes on every page of a room-day sign (the header and QR code are the
-    same on each): rows beside the QR code are narrower than those below it."""
+    """Where the list goes on a page of a room-day sign: rows beside the QR code (first page
+    only) are narrower than those below it."""
 
     top: float
     bottom: float
@@ -62,10 +63,10 @@ class Lister:
     def __init__(self, kit: Kit, sign: RoomDaySign) -> None:
         s = kit.page.pt
         self.kit, self.sign = kit, sign
-        self.times = [largest(kit.shaper, item_times(kit.agenda, sign.day, it), width=kit.page.inner,
+        self.times = [kit.largest(item_times(kit.agenda, sign.day, it), width=kit.page.inner,
                               max_size=s(TIME_SIZE), min_size=s(TIME_SIZE), bold=True)
                       for it in sign.items]
-        self.time_w = max(t.width for t in self.times) + s(22)
+        self.time_w = max(t.width for t in self.times) + s(18)
         self.headings = [item_heading(it, kit.locale) for it in sign.items]
         self.size = s(TITLE_MAX)
 
@@ -76,7 +77,7 @@ class Lister:
         size = s(TITLE_MAX)
         for text in self.headings:
             try:
-                one = largest(self.kit.shaper, text, width=title_w, max_size=size,
+                one = self.kit.largest(text, width=title_w, max_size=size,
                               min_size=s(TITLE_MIN), max_lines=3, bold=True)
                 size = min(size, one.size)
             except FitError:
@@ -88,7 +89,7 @@ class Lister:
         title_w = width - self.time_w
         quiet = it.kind in BREAKS
         try:
-            title = largest(kit.shaper, self.headings[k], width=title_w, max_size=self.size,
+            title = kit.largest(self.headings[k], width=title_w, max_size=self.size,
                             min_size=self.size, max_lines=4, bold=not quiet)
         except FitError as exc:
             raise TextTooLong(it, f"the title does not fit the room's door sign in 4 lines "
@@ -98,22 +99,25 @@ class Lister:
         people = None
         if names and not quiet:
             try:
-                people = largest(kit.shaper, names, width=title_w, max_size=self.size * 0.7,
+                people = kit.largest(names, width=title_w, max_size=self.size * 0.7,
                                  min_size=s(10), max_lines=2)
             except FitError:
-                people = largest(kit.shaper, names, width=title_w, max_size=s(10),
+                people = kit.largest(names, width=title_w, max_size=s(10),
                                  min_size=s(8), max_lines=4)
-        return Row(self.times[k], title, people, quiet, s(3))
+        return Row(self.times[k], title, people, quiet, s(1.5))
 
-    def pages(self, frame: Frame, gap: float) -> list[list[tuple[Row, float]]]:
-        """Rows (with their width) flowed into pages; a row is never split."""
+    def pages(self, first: Frame, rest: Frame, gap: float) -> list[list[tuple[Row, float]]]:
+        """Rows (with their width) flowed into pages (the first page's frame, then the
+        others'); a row is never split."""
         pages: list[list[tuple[Row, float]]] = [[]]
+        frame = first
         y = frame.top
         for k in range(len(self.sign.items)):
             width = frame.width_at(y)
             row = self.row(k, width)
             if pages[-1] and y - row.height < frame.bottom:
                 pages.append([])
+                frame = rest
                 y = frame.top
                 width = frame.width_at(y)
                 row = self.row(k, width)
@@ -127,52 +131,70 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
     p, s = kit.page, kit.page.pt
     room = sign.room.name if sign.room else kit.agenda.event.venue
     date_text = kit.locale.long_date(sign.day.date)
-    gap = s(20)
+    gap = s(11)
 
-    def furniture(number: int, total: int | None) -> tuple[float, float, float]:
-        date_top = kit.header(canvas, room) - s(24)
-        qr_left, qr_bottom = kit.qr_block(canvas, kit.agenda.event.url, p.right, date_top,
-                                          kit.locale.label("scan"))
-        narrow = qr_left - s(36) - p.left
+    def furniture(number: int, total: int | None) -> tuple[float, float, float, float, float]:
+        """Header, date and page mark; return (top of the list, width beside the QR code,
+        bottom of the QR code, right end and capitals' top of the date line). The QR code
+        is on the first page only, in the top right corner, so that the list has the page's
+        full width below it and on the others."""
+        end, narrow, qr_bottom = p.right, p.inner, math.inf
+        if number == 1:
+            qr_left, qr_bottom = kit.qr_block(canvas, kit.agenda.event.url, p.right, p.top,
+                                              kit.locale.label("scan"))
+            end = qr_left - s(28)
+            narrow = qr_left - s(24) - p.left
+        date_top = kit.header(canvas, room, right=end) - s(14)
         title = date_text if number == 1 else f"{date_text} ({kit.locale.label('continued')})"
-        date = largest(kit.shaper, title, width=narrow, max_size=s(30), min_size=s(16), bold=True)
-        draw(canvas, kit.fonts, date, p.left, date_top + cap_top(date), narrow, ACCENT)
+        # Room on the right of the date line for the page mark.
+        date = kit.largest(title, width=end - p.left - s(130), max_size=s(24),
+                       min_size=s(16), bold=True)
+        draw(canvas, kit.fonts, date, p.left, date_top + cap_top(date), end - p.left, ACCENT)
         if total and total > 1:
-            _page_mark(kit, canvas, number, total)
-        return date_top - s(58), narrow, qr_bottom
+            _page_mark(kit, canvas, number, total, end, date_top)
+        return (date_top - 0.714 * date.size - s(16), narrow, qr_bottom - s(8), end,
+                date_top)
 
     lister = Lister(kit, sign)
     # The first page's furniture is drawn before the rows are known (it fixes where they go);
-    # its page mark, which needs the page count, is added once the rows are flowed.
-    top, narrow, qr_bottom = furniture(1, None)
-    frame = Frame(top, p.bottom + s(34), narrow, p.inner, qr_bottom - s(10))
+    # its page mark, which needs the page count, is added once the rows are flowed. Later
+    # pages have no QR code: their header is never higher than the first page's, whose list
+    # top they share.
+    top, narrow, qr_bottom, first_end, first_date_top = furniture(1, None)
+    bottom = p.bottom
+    first = Frame(top, bottom, narrow, p.inner, qr_bottom)
+    rest = Frame(top, bottom, p.inner, p.inner, math.inf)
     lister.choose_size(narrow - lister.time_w)
-    pages = lister.pages(frame, gap)
+    pages = lister.pages(first, rest, gap)
     for number, page_rows in enumerate(pages, start=1):
         if number > 1:
             furniture(number, len(pages))
         elif len(pages) > 1:
-            _page_mark(kit, canvas, 1, len(pages))
-        y = frame.top
+            _page_mark(kit, canvas, 1, len(pages), first_end, first_date_top)
+        y = (first if number == 1 else rest).top
         for k, (row, width) in enumerate(page_rows):
             if k:
                 kit.rule(canvas, y - gap / 2, s(0.6), SECOND, p.left, p.left + width)
                 y -= gap
             colour = SECOND if row.quiet else INK
-            draw(canvas, kit.fonts, row.time, p.left, y, lister.time_w, colour)
+            # Time and title share their first baseline.
+            shift = row.title.ascent - row.time.ascent
+            draw(canvas, kit.fonts, row.time, p.left, y - shift, lister.time_w, colour)
             x = p.left + lister.time_w
-            bottom = draw(canvas, kit.fonts, row.title, x, y, width - lister.time_w, colour)
+            bottom_y = draw(canvas, kit.fonts, row.title, x, y, width - lister.time_w, colour)
             if row.people:
-                draw(canvas, kit.fonts, row.people, x, bottom - row.gap, width - lister.time_w,
+                draw(canvas, kit.fonts, row.people, x, bottom_y - row.gap, width - lister.time_w,
                      SECOND)
             y -= row.height
         canvas.showPage()
     return len(pages)
 
 
-def _page_mark(kit: Kit, canvas: Canvas, number: int, total: int) -> None:
-    p, s = kit.page, kit.page.pt
+def _page_mark(kit: Kit, canvas: Canvas, number: int, total: int, right: float,
+               caps_top: float) -> None:
+    """'Page 2 of 4' at the right end of the date line, capitals level with the date's."""
+    s = kit.page.pt
     text = kit.locale.label("page_of").format(page=number, pages=total)
-    mark = largest(kit.shaper, text, width=p.inner / 3, max_size=s(13), min_size=s(13), bold=True)
-    kit.footer_rule(canvas, p.bottom + mark.height + s(8))
-    draw(canvas, kit.fonts, mark, p.right - mark.width, p.bottom + mark.height, mark.width)
+    mark = kit.largest(text, width=s(124), max_size=s(14), min_size=s(9), bold=True)
+    draw(canvas, kit.fonts, mark, right - mark.width, caps_top + cap_top(mark), mark.width,
+         SECOND)

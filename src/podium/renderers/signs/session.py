@@ -4,6 +4,8 @@ people, QR code to the session online, what comes next in the room)."""
 from __future__ import annotations
 
 import itertools
+import math
+from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,14 +18,18 @@ from podium.renderers.signs.kit import (
     TextTooLong,
     cap_top,
     draw,
-    largest,
-)
-from podium.renderers.signs.people import Grid, people_grids
+    )
+from podium.renderers.signs.people import READABLE, Grid, people_grids
 from podium.renderers.signs.plan import SessionSign
 from podium.text import FitError, Layout
 
 TITLE_MAX, TITLE_MIN, TITLE_LINES = 64.0, 36.0, 3
 """Title sizes on A4 (scaled for other papers): at least 36 pt, read across a corridor."""
+TIME_MAX, TIME_MIN = 88.0, 56.0
+TRADE_OFFS = ((TIME_MAX, 48.0, READABLE), (TIME_MAX, TITLE_MIN, READABLE),
+              (72.0, TITLE_MIN, READABLE), (60.0, TITLE_MIN, READABLE), (TIME_MAX, TITLE_MIN, 0.0))
+"""(largest time, smallest title, smallest name) tried in turn: what gives way first when a
+session has many people."""
 
 
 def room_label(kit: Kit, sign: SessionSign) -> str | None:
@@ -34,33 +40,32 @@ def room_label(kit: Kit, sign: SessionSign) -> str | None:
 def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     p, s = kit.page, kit.page.pt
     item, day = sign.item, sign.day
-    y = kit.header(canvas, room_label(kit, sign))
-    top = y - s(20)
-
-    qr_left, qr_bottom = kit.qr_block(canvas, kit.agenda.url_for_item(item), p.right, top)
-    col_w = qr_left - s(30) - p.left
-    date = largest(kit.shaper, kit.locale.long_date(day.date), width=col_w, max_size=s(28),
-                   min_size=s(16), bold=True)
-    # Capitals of the date level with the top of the QR code; the time's capitals a fixed gap
+    # The QR code takes the top right corner, beside the header and the time: everything
+    # under them (title, people) gets the full width of the page.
+    qr_left, qr_bottom = kit.qr_block(canvas, kit.agenda.url_for_item(item), p.right, p.top)
+    col_w = qr_left - s(28) - p.left
+    top = kit.header(canvas, room_label(kit, sign), right=p.left + col_w) - s(14)
+    when = kit.locale.long_date(day.date)
+    if item.number is not None:
+        when = f"{kit.locale.label('session').upper()} {item.number}  ·  {when}"
+    date = kit.largest(when, width=col_w, max_size=s(23), min_size=s(16), bold=True)
+    # Capitals of the date a fixed gap under the header; the time's capitals a fixed gap
     # under the date's baseline (layout boxes include room for accents, which digits lack).
     draw(canvas, kit.fonts, date, p.left, top + cap_top(date), col_w, ACCENT)
-    times = largest(kit.shaper, item_times(kit.agenda, day, item), width=col_w, max_size=s(96),
-                    min_size=s(56), bold=True, line_height=1.0)
-    time_caps = top - 0.714 * date.size - s(16)
-    draw(canvas, kit.fonts, times, p.left, time_caps + cap_top(times), col_w)
-    y = time_caps - 0.714 * times.size - s(16)
-    if item.number is not None:
-        label = largest(kit.shaper, f"{kit.locale.label('session')} {item.number}".upper(),
-                        width=col_w, max_size=s(20), min_size=s(14), bold=True)
-        y = draw(canvas, kit.fonts, label, p.left, y + cap_top(label), col_w, ACCENT) + s(4)
-    y = min(y, qr_bottom) - s(14)
-
+    time_caps = top - 0.714 * date.size - s(12)
     footer = _next_line(kit, sign)
-    footer_h = _height(footer) + s(20) if footer else 0.0
-    room_for_title = y - footer_h - p.bottom
+    footer_h = _height(footer) + s(16) if footer else 0.0
 
-    title, grid = _title_and_people(kit, sign, room_for_title)
-    gap = s(18) if grid.height else 0.0
+    def below(time_size: float) -> tuple[Layout, float]:
+        """The time at (at most) `time_size`, and the y under the band it ends."""
+        times = kit.largest(item_times(kit.agenda, day, item), width=col_w,
+                        max_size=s(time_size), min_size=s(TIME_MIN), bold=True, line_height=1.0)
+        return times, min(time_caps - 0.714 * times.size, qr_bottom) - s(16)
+
+    times, title, grid, y = _layout(kit, sign, below, footer_h)
+    draw(canvas, kit.fonts, times, p.left, time_caps + cap_top(times), col_w)
+    room_for_title = y - footer_h - p.bottom
+    gap = s(14) if grid.height else 0.0
     # Spare height opens the gaps around the title rather than pooling above the footer.
     spare = room_for_title - title.height - gap - grid.height
     y -= min(spare * 0.35, s(36))
@@ -72,16 +77,25 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
         _draw_next(kit, canvas, footer, p.bottom + _height(footer))
 
 
-def _title_and_people(kit: Kit, sign: SessionSign, room: float) -> tuple[Layout, Grid]:
-    """The biggest title that leaves room for the people; smaller people before a title below
-    its largest size; TitleTooLong when the title alone cannot fit at TITLE_MIN."""
+def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, float]],
+            footer_h: float) -> tuple[Layout, Layout, Grid, float]:
+    """(time, title, people, y under the time) in the order of what matters from afar: the
+    time, a big title and names readable from three metres; then a smaller title; then a
+    smaller time; smaller names only when nothing else is left. TextTooLong when the title
+    alone cannot fit at TITLE_MIN."""
     p, s = kit.page, kit.page.pt
     ch, sp = chairs(kit.agenda, sign.item), speakers(kit.agenda, sign.item)
-    gap = s(18) if ch or sp else 0.0
-    grids = people_grids(kit, ch, sp, p.inner)
+    gap = s(14) if ch or sp else 0.0
+    # No grid can serve that leaves less than a one-line title under the lowest time.
+    best_room = max(below(t)[1] for t, _, _ in TRADE_OFFS) - footer_h - p.bottom
+    ink = kit.ink(sign.item.title, True)
+    ascent, descent = kit.metrics()
+    least_title = 0.0 if ink is None else (ascent + descent) * math.floor(s(TITLE_MIN) / 0.5) * 0.5
+    grids = people_grids(kit, ch, sp, p.inner, best_room - gap - least_title)
     tried: list[Grid] = []
-    # First a big title with people still readable, then any title down to the minimum.
-    for floor, smallest_name in ((TITLE_MAX * 0.75, s(13)), (TITLE_MIN, 0.0)):
+    for time_size, floor, smallest_name in TRADE_OFFS:
+        times, y = below(time_size)
+        room = y - footer_h - p.bottom
         for k in itertools.count():
             if k == len(tried):
                 grid = next(grids, None)
@@ -89,18 +103,18 @@ def _title_and_people(kit: Kit, sign: SessionSign, room: float) -> tuple[Layout,
                     break
                 tried.append(grid)
             grid = tried[k]
-            if grid.name_size < smallest_name:
+            if grid.name_size < s(smallest_name) - 1e-6:
                 break
             room_left = room - gap - grid.height
             if room_left <= 0:
                 continue
             try:
-                title = largest(kit.shaper, sign.item.title, width=p.inner,
+                title = kit.largest(sign.item.title, width=p.inner,
                                 max_size=s(TITLE_MAX), min_size=s(floor), max_lines=TITLE_LINES,
                                 bold=True, max_height=room_left, line_height=1.08)
             except FitError:
                 continue
-            return title, grid
+            return times, title, grid, y
     raise TextTooLong(sign.item,
         f"the title does not fit its door sign in {TITLE_LINES} lines at {s(TITLE_MIN):g} pt "
         f"or more (with the people listed under it); shorten it, or print signs on A3 "
@@ -112,14 +126,14 @@ def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, Layout, Layout] | N
     if sign.next is None:
         return None
     p, s = kit.page, kit.page.pt
-    label = largest(kit.shaper, kit.locale.label("next").upper(), width=p.inner / 4,
-                    max_size=s(15), min_size=s(10), bold=True)
-    when = largest(kit.shaper, item_times(kit.agenda, sign.day, sign.next), width=p.inner / 4,
-                   max_size=s(18), min_size=s(12), bold=True)
+    label = kit.largest(kit.locale.label("next").upper(), width=p.inner / 4,
+                    max_size=s(13), min_size=s(10), bold=True)
+    when = kit.largest(item_times(kit.agenda, sign.day, sign.next), width=p.inner / 4,
+                   max_size=s(16), min_size=s(12), bold=True)
     title = item_heading(sign.next, kit.locale)
     rest = p.inner - label.width - when.width - s(40)
     try:
-        what = largest(kit.shaper, title, width=rest, max_size=s(18), min_size=s(10), max_lines=3)
+        what = kit.largest(title, width=rest, max_size=s(16), min_size=s(10), max_lines=3)
     except FitError:
         raise TextTooLong(sign.next, "the title does not fit the 'next' line of the sign before "
                           "it (3 lines at 10 pt); shorten it") from None

@@ -1,0 +1,46 @@
+"""Text engine: wrapping simple text by summed advances gives the lines shaping gives."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from podium.fonts import bundled
+from podium.text import Shaper
+from podium.text.fit import _cached_tokens, _wrap, size_probe, wrap_lines
+
+WORDS = ("Peacekeeping", "of", "the", "Future", "Capacity-Building", "and/or", "Straße",
+         "Ωmega", "Partnerships", "UN", "Ü", "x", "Lessons", "São", "Paulo")
+
+
+@pytest.fixture(scope="module")
+def shaper() -> Shaper:
+    return Shaper(bundled())
+
+
+def test_summed_wrap_equals_shaped_wrap(shaper: Shaper) -> None:
+    rng = random.Random(3)
+    checked = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 12)))
+        bold = rng.random() < 0.5
+        advances = shaper.simple_advances(text, "Noto Sans", bold=bold)
+        assert advances is not None
+        tokens = list(_cached_tokens(text))
+        # Limits exactly at the width of a line that wrapping may try: ties must break alike.
+        cut = rng.randint(1, len(tokens))
+        exact = shaper.shape("".join(tokens[:cut]).rstrip(), "Noto Sans", bold=bold).width
+        for limit in (2.0, 4.5, 7.0, 11.0, 30.0, exact, exact * (1 - 1e-16)):
+            for lines in (1, 2, 3):
+                fast = wrap_lines(shaper, text, tokens, "Noto Sans", bold, limit, lines, advances)
+                assert fast == _wrap(shaper, tokens, "Noto Sans", bold, limit, lines)
+                checked += fast is not None
+    assert checked > 100
+
+
+def test_shaped_text_has_no_advances(shaper: Shaper) -> None:
+    assert shaper.simple_advances("مرحبا بكم", "Noto Sans") is None
+    assert shaper.simple_advances("e\u0301te", "Noto Sans") is None
+    assert size_probe(shaper, "مرحبا", family="Noto Sans", width=100, max_lines=1,
+                      bold=False, max_height=None, line_height=1.2, step=0.5) is None
