@@ -57,6 +57,10 @@ class TrackGroup:
 
     track: str | None
     rows: list[Row]
+    span: str
+    """'10:30–14:00': from the first item's start to the last one's end."""
+    anchor: str
+    """Anchor of its first item, where the glance's page number points."""
 
 
 @dataclass(frozen=True)
@@ -64,11 +68,10 @@ class RoomDay:
     """One room on one day: what the glance summarises and the compact listing prints."""
 
     anchor: str
-    """Anchor of its first item: where the glance's page number and the QR code point."""
+    """Anchor of its first item, where the QR code points."""
     room: str | None
     tracks: list[str]
     span: str
-    count: int
     groups: list[TrackGroup]
     qr: Markup | None
 
@@ -78,40 +81,60 @@ def _speaker_names(agenda: Agenda, item: Item) -> str:
     return ", ".join(agenda.person(pid).name for pid in ids)
 
 
-def _groups(rows: list[tuple[Item, Row]]) -> list[TrackGroup]:
-    groups: list[TrackGroup] = []
-    for item, row in rows:
-        if groups and groups[-1].track == item.track:
-            groups[-1].rows.append(row)
+def end_minutes(day: Day) -> dict[int, int | None]:
+    """Each item's end (by `id()`), as `Agenda.end_minutes_of` gives it, in one pass: that
+    method looks the item up in the day's list, which at 470 items a day costs seconds."""
+    ends: dict[int, int | None] = {}
+    for n, item in enumerate(day.items):
+        later = day.items[n + 1].start_minutes if n + 1 < len(day.items) else None
+        ends[id(item)] = item.end_minutes if item.end_minutes is not None else later
+    return ends
+
+
+def _span(items: list[Item], ends: dict[int, int | None]) -> str:
+    known = [e for e in (ends[id(it)] for it in items) if e is not None]
+    return time_range(items[0].start, _clock(max(known)) if known else None)
+
+
+def _groups(items: list[Item], rows: list[Row],
+            ends: dict[int, int | None]) -> list[TrackGroup]:
+    runs: list[tuple[str | None, list[Item], list[Row]]] = []
+    for item, row in zip(items, rows, strict=True):
+        if runs and runs[-1][0] == item.track:
+            runs[-1][1].append(item)
+            runs[-1][2].append(row)
         else:
-            groups.append(TrackGroup(item.track, [row]))
-    return groups
+            runs.append((item.track, [item], [row]))
+    return [TrackGroup(track, run_rows, _span(run_items, ends), run_items[0].anchor)
+            for track, run_items, run_rows in runs]
 
 
 def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
     """The day's items by room (agenda order of rooms; items without a room first), each
     room's items in time order."""
     order = {r.id: n for n, r in enumerate(agenda.rooms)}
+    ends = end_minutes(day)
     by_room: dict[str | None, list[Item]] = {}
     for item in day.items:
         by_room.setdefault(item.room, []).append(item)
     out = []
     for room_id in sorted(by_room, key=lambda r: -1 if r is None else order.get(r, len(order))):
         items = sorted(by_room[room_id], key=lambda it: it.start_minutes)
-        ends = [agenda.end_minutes_of(day, it) for it in items]
-        rows = [(it, Row(it.anchor, it.kind, time_range(it.start, agenda.end_of(day, it)),
-                         it.title, it.subtitle, _speaker_names(agenda, it))) for it in items]
-        known_ends = [e for e in ends if e is not None]
-        last = max(known_ends) if known_ends else None
-        first = items[0]
-        span = time_range(first.start, None if last is None else _clock(last))
+        rows = [Row(it.anchor, it.kind, _times(it, ends), it.title, it.subtitle,
+                    _speaker_names(agenda, it)) for it in items]
         room = agenda.room(room_id)
-        tracks = list(dict.fromkeys(it.track for it in items if it.track))
+        first = items[0]
         out.append(RoomDay(
-            anchor=first.anchor, room=room.name if room else None, tracks=tracks, span=span,
-            count=len(items), groups=_groups(rows),
+            anchor=first.anchor, room=room.name if room else None,
+            tracks=list(dict.fromkeys(it.track for it in items if it.track)),
+            span=_span(items, ends), groups=_groups(items, rows, ends),
             qr=Markup(qr.svg(qr.encode(agenda.url_for_item(first)))) if with_qr else None))
     return out
+
+
+def _times(item: Item, ends: dict[int, int | None]) -> str:
+    end = ends[id(item)]
+    return time_range(item.start, None if end is None else _clock(end))
 
 
 def _clock(minutes: int) -> dt.time:

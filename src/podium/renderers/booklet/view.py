@@ -139,14 +139,23 @@ def _ref_label(item: Item, locale: Locale) -> str:
 
 def index_entries(agenda: Agenda, locale: Locale) -> list[IndexEntry]:
     """Every person who appears in the programme, by family name (`Person.sort_key`)."""
+    # One pass over the items (as `Agenda.appearances` orders them: programme order, the
+    # chair before the speakers) instead of one pass per person.
+    found: dict[str, list[IndexRef]] = {}
+    for _day, item in agenda.items():
+        label = _ref_label(item, locale)
+        for pid in item.chair:
+            found.setdefault(pid, []).append(IndexRef(item.anchor, label, True))
+        for s in item.speakers:
+            found.setdefault(s.person, []).append(IndexRef(item.anchor, label, False))
     out: list[IndexEntry] = []
     for person in sorted(agenda.people, key=lambda p: p.sort_key):
-        refs = [IndexRef(item.anchor, _ref_label(item, locale), role == "chair")
-                for _day, item, role, _s in agenda.appearances(person.id)]
+        refs = found.get(person.id, [])
         if not refs:
             continue
         family, given = split_name(person)
         letter = person.sort_key[0][:1].upper()
+        letter = letter if letter.isalpha() else "#"
         out.append(IndexEntry(family, given, person.title, refs, letter))
     return out
 
@@ -160,8 +169,10 @@ def _day_view(agenda: Agenda, n: int, day: Day, locale: Locale, compact: bool) -
     by_room = glance_by_room(day)
     return DayView(anchor=f"day-{n}", number=n, date=day.date,
                    long_date=locale.long_date(day.date),
-                   items=[_item_view(agenda, day, it, locale, with_qr=not compact)
-                          for it in day.items],
+                   # A compact booklet summarised by room never lists the items one by one.
+                   items=[] if compact and by_room else
+                   [_item_view(agenda, day, it, locale, with_qr=not compact)
+                    for it in day.items],
                    rooms=room_days(agenda, day, with_qr=compact) if compact or by_room else [],
                    glance_by_room=by_room)
 
