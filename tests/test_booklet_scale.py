@@ -172,7 +172,7 @@ def test_index_page_numbers_lead_to_the_person(large: Built) -> None:
     checked = 0
     for person in agenda.people:
         family_name, given = split_name(person)
-        match = re.search(rf"^{re.escape(family_name)}, {re.escape(given)}\s+(\d+(?:, \d+)*)",
+        match = re.search(rf"^{re.escape(family_name)},\s+{re.escape(given)}\s+(\d+(?:,\s+\d+)*)",
                           index, re.M)
         assert match, person.name
         pages = [int(p) for p in re.findall(r"\d+", match.group(1))]
