@@ -268,3 +268,31 @@ def test_compact_booklet_is_reproducible(tmp_path: Path) -> None:
     build(programme, tmp_path / "b", ["booklet"])
     for name in ("programme.pdf", "programme-imposed.pdf"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_compact_breaks_for_all_rooms_get_a_heading_and_no_code(
+        write_agenda: Callable[..., Path], tmp_path: Path) -> None:
+    path = write_agenda("""
+        event: {title: Two Rooms, timezone: Europe/Zurich, url: "https://example.org/t/"}
+        print: {booklet_detail: compact}
+        rooms: [{id: a, name: Main Hall}, {id: b, name: Room B}]
+        people: [{id: ada, name: Ada Lovelace}, {id: bo, name: Bo Li}]
+        days:
+          - date: 2025-03-04
+            items:
+              - {id: open, start: "09:00", end: "10:00", room: a, title: Opening, speakers: [ada]}
+              - {id: work, start: "09:00", end: "10:00", room: b, title: Workshop, speakers: [bo]}
+              - {start: "10:00", end: "10:15", kind: break, title: Coffee}
+        """)
+    build(load(path), tmp_path / "out", ["booklet"])
+    pdf = tmp_path / "out" / "programme.pdf"
+    listing = next(p for p in page_texts(pdf) if "Main Hall" in p and "Coffee" in p)
+    assert listing.index("All rooms") < listing.index("Coffee") < listing.index("Main Hall")
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        codes = sorted(b.text for i in range(len(doc)) for b in zxingcpp.read_barcodes(
+            doc[i].render(scale=150 / 72).to_pil()))
+    finally:
+        doc.close()
+    base = "https://example.org/t/"
+    assert codes == [base, base + "#open", base + "#work"]

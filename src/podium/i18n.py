@@ -19,6 +19,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "skip_to_programme": "Skip to the programme", "days": "Days", "local_time": "Local time",
         "continued": "continued", "page_of": "Page {page} of {pages}",
         "track": "Track", "time": "Time", "rooms_at_a_glance": "Rooms at a glance",
+        "all_rooms": "All rooms",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -31,6 +32,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "skip_to_programme": "Ir al programa", "days": "Días", "local_time": "Hora local",
         "continued": "continuación", "page_of": "Página {page} de {pages}",
         "track": "Temática", "time": "Horario", "rooms_at_a_glance": "Salas del día",
+        "all_rooms": "Todas las salas",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -43,6 +45,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "skip_to_programme": "Aller au programme", "days": "Jours", "local_time": "Heure locale",
         "continued": "suite", "page_of": "Page {page} sur {pages}",
         "track": "Thématique", "time": "Horaire", "rooms_at_a_glance": "Salles du jour",
+        "all_rooms": "Toutes les salles",
     },
 }
 

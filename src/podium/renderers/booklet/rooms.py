@@ -128,7 +128,9 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
             anchor=first.anchor, room=room.name if room else None,
             tracks=list(dict.fromkeys(it.track for it in items if it.track)),
             span=_span(items, ends), groups=_groups(items, rows, ends),
-            qr=Markup(qr.svg(qr.encode(agenda.url_for_item(first)))) if with_qr else None))
+            # A code opens the online agenda at the room's first item; breaks alone need none.
+            qr=Markup(qr.svg(qr.encode(agenda.url_for_item(first))))
+            if with_qr and any(it.kind == "session" for it in items) else None))
     return out
 
 
