@@ -76,6 +76,11 @@ class PrintSettings(BaseModel):
     booklet_crop_marks: bool = False
     """Print crop and fold marks on programme-imposed.pdf; the sheets grow by 12 mm a side
     to make room, so print on a larger stock (SRA4 for an A5 booklet) and trim."""
+    booklet_bleed_mm: float = Field(default=0.0, ge=0, le=5)
+    """Bleed of the booklet pages in mm (3 is usual): page backgrounds (a coloured cover in
+    your own stylesheet, say) print this far past the trim line on the imposed sheets, so
+    trimming leaves no white sliver; nothing bleeds across the fold. programme.pdf keeps it
+    outside its CropBox, so it still reads as plain pages on screen."""
 
     # -- door signs (renderers/signs) ------------------------------------------------
     sign_mode: Literal["auto", "session", "room-day"] = "auto"

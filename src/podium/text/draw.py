@@ -58,9 +58,13 @@ class PdfFonts:
 
     def __init__(self) -> None:
         self._codes: dict[str, dict[int, str]] = {}
+        self._names: dict[Face, str] = {}
 
     def name(self, face: Face) -> str:
         """The ReportLab font name of `face`, registering it on first use."""
+        found = self._names.get(face)
+        if found is not None:
+            return found
         name = f"podium-{face.name}"
         if name not in self._codes:
             if name in pdfmetrics.getRegisteredFontNames():
@@ -70,6 +74,7 @@ class PdfFonts:
                 font._podium_codes = _assign_private_codes(font)
                 pdfmetrics.registerFont(font)
             self._codes[name] = font._podium_codes
+        self._names[face] = name
         return name
 
     def code(self, face: Face, gid: int) -> str:
@@ -133,6 +138,16 @@ def draw_shaped(canvas: Canvas, fonts: PdfFonts, shaped: ShapedText, x: float, y
 def _show(canvas: Canvas, font: TTFont, size: float, text: str, ops: list[str]) -> None:
     """Append the operators showing `text` (selecting the font subset for each piece)."""
     doc = canvas._doc
-    for subset, chunk in font.splitString(text, doc):
-        ops.append(f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf "
-                   f"({canvas._escape(chunk)}) Tj")
+    # Once a document has given the characters of a text their subset codes, showing the
+    # same text again gives the same operators: titles, roles and categories repeat on
+    # every badge. The cache lives on the document, so it ends with it.
+    shown: dict[tuple[str, float, str], str] | None = getattr(doc, "_podium_shown", None)
+    if shown is None:
+        shown = doc._podium_shown = {}
+    key = (font.fontName, size, text)
+    found = shown.get(key)
+    if found is None:
+        found = shown[key] = " ".join(
+            f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf "
+            f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(text, doc))
+    ops.append(found)

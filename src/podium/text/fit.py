@@ -136,6 +136,10 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
         tokens = list(_cached_tokens(text))
         size = _round_down(max_size, step)
         floor = min_size if wrap_min_size is None else wrap_min_size
+        widest, total = _simple_token_widths(shaper, tokens, family, bold)
+        while size >= floor - 1e-9 and (size * widest > width
+                                        or size * total > width * max_lines):
+            size -= step        # a word alone, or all words together, cannot fit: skip
         while size >= floor - 1e-9:
             lines = _wrap(shaper, tokens, family, bold, width / size, max_lines)
             if lines is not None:
@@ -143,6 +147,23 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
             size -= step
     raise FitError(text, who, width, max_lines,
                    min_size if wrap_min_size is None or max_lines == 1 else wrap_min_size)
+
+
+def _simple_token_widths(shaper: Shaper, tokens: list[str], family: str,
+                         bold: bool) -> tuple[float, float]:
+    """(widest, sum) of the tokens' widths in ems, without their trailing spaces, when every
+    token is simple text: its width is then the sum of its characters' advances, so a line
+    is never narrower than the tokens it holds, and sizes at which the widest token, or all
+    of them on `max_lines` lines, cannot fit need no trial. (0, 0) for shaped text, which
+    may be narrower in context."""
+    widest = total = 0.0
+    for token in tokens:
+        shaped = shaper.shape(token.rstrip(), family, bold=bold)
+        if any(run.glyphs is not None for run in shaped.runs):
+            return 0.0, 0.0
+        widest = max(widest, shaped.width)
+        total += shaped.width
+    return widest, total
 
 
 def _wrap(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: float,

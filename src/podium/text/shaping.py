@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 import uharfbuzz as hb
 
@@ -26,6 +26,8 @@ _SIMPLE_RANGES = (
     (0xF900, 0xFAFF), (0xFF01, 0xFF60),
 )
 _MARKS = {"Mn", "Mc", "Me"}
+SHAPE_CACHE = 16384
+"""Shaped texts a `Shaper` keeps; emptied when full (shaping is pure: output unchanged)."""
 _STRONG_RTL = {"R", "AL"}
 _NUMBER = {"EN", "AN"}
 
@@ -40,6 +42,7 @@ class MissingGlyphs(ValueError):
         super().__init__(f"no bundled font can draw {described} in '{text}'")
 
 
+@lru_cache(maxsize=65536)
 def _is_simple(char: str) -> bool:
     code = ord(char)
     if unicodedata.category(char) in _MARKS:
@@ -189,6 +192,8 @@ class Shaper:
         key = (text, family, bold, italic)
         found = self._cache.get(key)
         if found is None:
+            if len(self._cache) >= SHAPE_CACHE:
+                self._cache.clear()     # bounded: a build of 10,000 distinct names stays flat
             found = self._cache[key] = self._shape(text, family, bold, italic)
         return found
 

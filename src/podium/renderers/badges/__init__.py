@@ -13,23 +13,20 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
-from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-
 from podium.context import BuildContext
 from podium.load import Programme
 from podium.output import Written
-from podium.present import locale_of
 from podium.printopts import PrintSettings
 from podium.problems import AgendaError, Problem, display_name
-from podium.renderers.badges.artist import SANS, Artist, Box, Notes
+from podium.renderers.badges.artist import Notes
+from podium.renderers.badges.chunks import chunk_sheets, draw_chunked
 from podium.renderers.badges.holders import Holder, holders
+from podium.renderers.badges.sheets import Job, draw_sheets
 from podium.renderers.badges.stocks import Stock, stock_named
-from podium.text import FitError, MissingGlyphs, PdfFonts, Shaper, new_canvas
+from podium.text import Shaper
 
-MARK_OFFSET = 2 * mm
-MARK_LENGTH = 5 * mm
+PARALLEL_ABOVE = 400
+"""Builds with more badges than this draw their sheets in chunks on all cores (`chunks`)."""
 
 
 def render(ctx: BuildContext) -> list[Written]:
@@ -96,84 +93,20 @@ def _logo(programme: Programme, settings: PrintSettings) -> Path | None:
 
 
 def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
-                 codes: list[str | None], stock: Stock, shaper: Shaper,
-                 epoch: int) -> tuple[int, list[Notes]]:
-    """Draw every badge onto sheets of `stock`, page by page; return (pages, notes)."""
-    settings = programme.agenda.print_
-    fonts = PdfFonts()
-    bleed = min(settings.badge_bleed_mm * mm, *(g / 2 for g in stock.gap if g > 0),
-                _margin(stock)) if settings.badge_bleed_mm else 0.0
-    artist = Artist(programme.agenda, settings, locale_of(programme.agenda), shaper, fonts,
-                    stock.badge, bleed, _logo(programme, settings))
-    canvas = new_canvas(str(path), stock.page, fonts, shaper.fonts.face(SANS), epoch=epoch,
-                        title=f"{programme.agenda.event.title}: badges")
-    dx, dy = (v * mm for v in settings.offset_mm)
-    notes: list[Notes] = []
-    pages = 0
-    per = stock.per_page
-    for start in range(0, len(chosen), per):
-        sheet = list(zip(chosen[start:start + per], codes[start:start + per], strict=True))
-        sides = [False, True] if settings.badge_double_sided else [False]
-        for back in sides:
-            canvas.saveState()
-            canvas.translate(dx, dy)
-            if settings.badge_cut_marks:
-                _cut_marks(canvas, stock, bleed)
-            for slot, (holder, code) in enumerate(sheet):
-                box = Box(*stock.cell(slot, mirrored=back))
-                _trim_outline(canvas, stock, box)
-                try:
-                    if back:
-                        artist.back(canvas, box, holder)
-                    else:
-                        notes.append(artist.front(canvas, box, holder, code))
-                except (FitError, MissingGlyphs) as exc:
-                    file, line, key = holder.where
-                    raise AgendaError([Problem(file, line, None, key, str(exc))]) from None
-            canvas.restoreState()
-            canvas.showPage()
-            pages += 1
-    canvas.save()
-    return pages, notes
-
-
-def _margin(stock: Stock) -> float:
-    left, top = stock.origin
-    return min(left, stock.page[1] - top)
-
-
-def _trim_outline(canvas: Canvas, stock: Stock, box: Box) -> None:
-    """Die-cut stock with rounded corners gets a hairline of its outline for checking."""
-    if stock.radius <= 0:
-        return
-    canvas.setStrokeColor(HexColor("#BBBBBB"))
-    canvas.setLineWidth(0.25)
-    canvas.roundRect(box.x, box.y, box.w, box.h, stock.radius, stroke=1, fill=0)
-
-
-def _cut_marks(canvas: Canvas, stock: Stock, bleed: float) -> None:
-    """Short lines in the margins on the extension of every badge edge, never on a badge."""
-    cells = stock.cells()
-    xs = sorted({round(c[0], 3) for c in cells} | {round(c[0] + c[2], 3) for c in cells})
-    ys = sorted({round(c[1], 3) for c in cells} | {round(c[1] + c[3], 3) for c in cells})
-    left, right, bottom, top = xs[0], xs[-1], ys[0], ys[-1]
-    page_w, page_h = stock.page
-    canvas.setStrokeColor(HexColor("#000000"))
-    canvas.setLineWidth(0.3)
-    gap = MARK_OFFSET + bleed
-    for lo, hi, coords, vertical in (
-        (top + gap, page_h, xs, True), (0, bottom - gap, xs, True),
-        (right + gap, page_w, ys, False), (0, left - gap, ys, False),
-    ):
-        length = min(MARK_LENGTH, hi - lo - 1 * mm)
-        if length < 1.5 * mm:
-            continue        # no margin on this side (stock cut edge to edge)
-        start = lo if lo > 0 else hi - length
-        for c in coords:
-            if vertical:
-                canvas.line(c, start, c, start + length)
-            else:
-                canvas.line(start, c, start + length, c)
+                 codes: list[str | None], stock: Stock, shaper: Shaper, epoch: int, *,
+                 workers: int | None = None, parallel_above: int = PARALLEL_ABOVE
+                 ) -> tuple[int, list[Notes]]:
+    """Draw every badge onto sheets of `stock`; return (pages, notes). Above
+    `parallel_above` badges the sheets are drawn in chunks by up to `workers` processes
+    (default: the CPU count) and joined; the bytes do not depend on `workers`."""
+    job = Job(programme.agenda, stock, _logo(programme, programme.agenda.print_), epoch)
+    if len(chosen) > parallel_above:
+        return draw_chunked(job, path, chosen, codes, shaper,
+                            sheets=chunk_sheets(stock.per_page), workers=workers)
+    result = draw_sheets(job, path, chosen, codes, shaper)
+    if isinstance(result, Problem):
+        raise AgendaError([result])
+    return result
 
 
 def preflight(chosen: list[Holder], notes: list[Notes], stock: Stock, pages: int) -> str:

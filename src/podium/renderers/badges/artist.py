@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
-from reportlab.lib.colors import HexColor
+from reportlab.lib.colors import Color, HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -20,6 +21,8 @@ from podium.text import FitError, Layout, PdfFonts, Shaper, fit
 SANS = "Noto Sans"
 MIN_MODULE = 0.5 * mm
 """Smallest QR module that phone cameras read reliably from a badge at arm's length."""
+FIT_CACHE = 4096
+"""Fitted texts kept for reuse; emptied when full, so memory stays bounded."""
 OTHER_COLOUR = "#4D4D4D"
 """Band colour of categories that `print.category_colours` does not list."""
 
@@ -32,6 +35,11 @@ class Notes:
     shrunk: bool = False
     wrapped: bool = False
     fallback: set[str] = field(default_factory=set)
+
+
+@lru_cache(maxsize=256)
+def _colour(hex_colour: str) -> Color:
+    return HexColor(hex_colour)
 
 
 def _text_colour(hex_colour: str) -> str:
@@ -72,6 +80,8 @@ class Artist:
         self.pad: float = max(4 * mm, 0.05 * base)
         self.band_h = h * (0.14 if self.portrait else 0.19)
         self.qr_target = base * (0.30 if self.portrait else 0.36)
+        self._fitted: dict[tuple[str, float, float, float, int, bool, float], Layout] = {}
+        self._drawn: dict[tuple[int, float, float, float, str], tuple[Layout, list[str]]] = {}
 
     # -- shared pieces ----------------------------------------------------------------
 
@@ -79,23 +89,48 @@ class Artist:
              holder: Holder, bold: bool = False, one_line_min: float = 0.0) -> Layout:
         """Shrink on one line down to `one_line_min` (default: `min_size`), then wrap down
         to `min_size`."""
-        return fit(self.shaper, text, family=SANS, bold=bold, width=width, max_size=max_size,
-                   min_size=max(one_line_min, min_size), max_lines=lines, who=holder.label,
-                   wrap_min_size=min_size)
+        key = (text, width, max_size, min_size, lines, bold, one_line_min)
+        found = self._fitted.get(key)
+        if found is None:
+            found = fit(self.shaper, text, family=SANS, bold=bold, width=width,
+                        max_size=max_size, min_size=max(one_line_min, min_size), max_lines=lines,
+                        who=holder.label, wrap_min_size=min_size)
+            # Titles, categories, roles and organisations repeat from badge to badge.
+            if len(self._fitted) >= FIT_CACHE:
+                self._fitted.clear()
+                self._drawn.clear()
+            self._fitted[key] = found
+        return found
+
+    def _draw(self, canvas: Canvas, layout: Layout, x: float, top: float, width: float,
+              align: str) -> None:
+        """`layout.draw`, reusing the operators of the same fitted text drawn at the same
+        place before: the title, category, role and organisation sit at the same spot of
+        every badge in a column. Drawing only appends operators to the page (its fonts are
+        in the document after the first time), so replaying them draws the same."""
+        key = (id(layout), x, top, width, align)
+        found = self._drawn.get(key)
+        if found is None:
+            start = len(canvas._code)
+            layout.draw(canvas, self.fonts, x, top, width, align=align)
+            # The entry holds the layout, so its id is not reused while the entry lives.
+            self._drawn[key] = (layout, canvas._code[start:])
+        else:
+            canvas._code.extend(found[1])
 
     def band(self, canvas: Canvas, box: Box, holder: Holder) -> None:
         colour = self.settings.category_colours.get(holder.category, OTHER_COLOUR)
-        canvas.setFillColor(HexColor(colour))
+        canvas.setFillColor(_colour(colour))
         b = self.bleed
         canvas.rect(box.x - b, box.top - self.band_h, box.w + 2 * b, self.band_h + b,
                     stroke=0, fill=1)
         inner = box.w - 2 * self.pad
         label = self._fit(holder.category.upper(), inner, self.band_h * 0.5, 5, 1, holder,
                           bold=True)
-        canvas.setFillColor(HexColor(_text_colour(colour)))
+        canvas.setFillColor(_colour(_text_colour(colour)))
         label_top = box.top - (self.band_h - label.height) / 2
-        label.draw(canvas, self.fonts, box.x + self.pad, label_top, inner, align="center")
-        canvas.setFillColor(HexColor("#000000"))
+        self._draw(canvas, label, box.x + self.pad, label_top, inner, "center")
+        canvas.setFillColor(_colour("#000000"))
 
     def header(self, canvas: Canvas, box: Box, holder: Holder) -> float:
         """Event title (and logo) under the band; returns the y below them."""
@@ -116,10 +151,10 @@ class Artist:
             title = self._fit(self.agenda.event.title, inner, title_max, 4.5, 2, holder,
                               one_line_min=title_max * 0.8)
             height = max(title.height, logo_h)
-        canvas.setFillColor(HexColor("#404040"))
-        title.draw(canvas, self.fonts, left, top - (height - title.height) / 2, inner,
-                   align="left" if self.logo is not None else "center")
-        canvas.setFillColor(HexColor("#000000"))
+        canvas.setFillColor(_colour("#404040"))
+        self._draw(canvas, title, left, top - (height - title.height) / 2, inner,
+                   "left" if self.logo is not None else "center")
+        canvas.setFillColor(_colour("#000000"))
         return top - height
 
     # -- front ------------------------------------------------------------------------
@@ -141,7 +176,7 @@ class Artist:
         total = sum(layout.height for layout, _ in stack) + sum(gap for _, gap in stack)
         top = bottom + (region_top - bottom + total) / 2
         for layout, gap in stack:
-            layout.draw(canvas, self.fonts, box.x + self.pad, top, width, align=align)
+            self._draw(canvas, layout, box.x + self.pad, top, width, align)
             top -= layout.height + gap
         if matrix is not None:
             qx = box.x + (box.w - q) / 2 if self.portrait else box.x + box.w - q - self.pad / 4
@@ -201,7 +236,7 @@ class Artist:
         for layout, head in layouts:
             if head:
                 top -= size * 0.35
-            layout.draw(canvas, self.fonts, box.x + self.pad, top, inner)
+            self._draw(canvas, layout, box.x + self.pad, top, inner, "left")
             top -= layout.height + size * 0.15
 
     def _back_lines(self, holder: Holder) -> list[tuple[str, bool]]:

@@ -45,28 +45,31 @@ def build_pdf(ctx: BuildContext) -> Rendered:
     view = booklet_view(agenda, logo.resolve().as_uri() if logo else None)
     folders, files = [*ctx.template_dirs, fonts_dir()], [logo] if logo else []
     if not view.compact:
-        src = source(view, ctx.template_dirs, ctx.fonts, settings.paper)
+        src = source(view, ctx.template_dirs, ctx.fonts, settings.paper, settings.booklet_bleed_mm)
         return render_pdf(src, folders=folders, files=files, epoch=ctx.epoch,
                           title=agenda.event.title)
 
     def tail(anchors: AnchorPages, first_page: int) -> Source:
-        return source(view, ctx.template_dirs, ctx.fonts, settings.paper, part="tail",
+        return source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                      settings.booklet_bleed_mm, part="tail",
                       index_pages=index_pages(anchors), first_page=first_page)
 
-    body = source(view, ctx.template_dirs, ctx.fonts, settings.paper, part="body")
+    body = source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                  settings.booklet_bleed_mm, part="body")
     return render_in_parts(body, tail, folders=folders, files=files, epoch=ctx.epoch,
                            title=agenda.event.title)
 
 
 def render(ctx: BuildContext) -> list[Written]:
-    from podium.renderers.booklet.impose import impose
+    from podium.renderers.booklet.impose import crop_to_trim, impose
 
     agenda = ctx.programme.agenda
     rendered = build_pdf(ctx)
     imposed = impose(rendered.pdf, epoch=ctx.epoch, title=agenda.event.title,
                      paper=agenda.print_.paper,
                      crop_marks=agenda.print_.booklet_crop_marks)
-    atomic_write_bytes(ctx.out(PROGRAMME), rendered.pdf)
+    pages = crop_to_trim(rendered.pdf) if agenda.print_.booklet_bleed_mm else rendered.pdf
+    atomic_write_bytes(ctx.out(PROGRAMME), pages)
     atomic_write_bytes(ctx.out(IMPOSED), imposed)
     sheets = -(-rendered.pages // 4) * 2
     return [Written(ctx.out(PROGRAMME), rendered.pages), Written(ctx.out(IMPOSED), sheets)]

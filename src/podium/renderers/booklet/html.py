@@ -57,9 +57,10 @@ def font_faces(fonts: FontRegistry) -> str:
     return "\n".join(rules) + "\n"
 
 
-def page_rules(paper: str) -> str:
-    """The page size chosen in `print.paper`; the stylesheet sets everything else."""
-    return f"@page {{ size: {PAPER_SIZES[paper]}; }}\n"
+def page_rules(paper: str, bleed_mm: float = 0.0) -> str:
+    """The page size chosen in `print.paper` (and its bleed); the stylesheet sets the rest."""
+    bleed = f" bleed: {bleed_mm:g}mm;" if bleed_mm else ""
+    return f"@page {{ size: {PAPER_SIZES[paper]};{bleed} }}\n"
 
 
 @dataclass(frozen=True)
@@ -84,7 +85,7 @@ IndexPages = Callable[[IndexEntry], list[tuple[int, str]]]
 
 
 def source(view: BookletView, template_dirs: list[Path], fonts: FontRegistry,
-           paper: str, *, part: Literal["all", "body", "tail"] = "all",
+           paper: str, bleed_mm: float = 0.0, *, part: Literal["all", "body", "tail"] = "all",
            index_pages: IndexPages | None = None, first_page: int = 1) -> Source:
     """The booklet's HTML: all of it, or its `body` (cover and days) or its `tail` (index
     and back cover, printed from `first_page` on with the page numbers `index_pages` gives)."""
@@ -97,5 +98,5 @@ def source(view: BookletView, template_dirs: list[Path], fonts: FontRegistry,
     return Source(html=html, base_dir=base, stylesheets=[
         (font_faces(fonts), None),
         (css_path.read_text(encoding="utf-8"), css_path),
-        (page_rules(paper) + extra, None),
+        (page_rules(paper, bleed_mm) + extra, None),
     ])

@@ -40,9 +40,10 @@ def _pdf_date(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def _marks(width: float, height: float, margin: float) -> bytes:
-    """Crop marks at the four corners of the trimmed sheet and fold marks at its middle."""
-    gap, length = 3 * MM, 8 * MM
+def _marks(width: float, height: float, margin: float, gap: float) -> bytes:
+    """Crop marks at the four corners of the trimmed sheet and fold marks at its middle,
+    starting `gap` away from the trim (outside the bleed)."""
+    length = 8 * MM
     x0, y0, x1, y1 = margin, margin, margin + width, margin + height
     lines = []
     for x, y, dx, dy in ((x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)):
@@ -60,15 +61,24 @@ SHEETS = {"A5": (841.89, 595.28), "A4": (1190.55, 841.89), "Letter": (1224.0, 79
 (Two A5 pages are 1 mm narrower than A4; the pair is centred.)"""
 
 
+def _box(page: pikepdf.Page, key: str) -> list[float]:
+    box = page.obj.get(key) or page.mediabox
+    return [float(v) for v in box]
+
+
 def impose(pdf_bytes: bytes, *, epoch: int, title: str, paper: str | None = None,
            crop_marks: bool = False) -> bytes:
-    """The booklet's pages two-up on sheets twice as wide, in saddle-stitch order."""
+    """The booklet's pages two-up on sheets twice as wide, in saddle-stitch order. Pages with
+    bleed (a MediaBox larger than their TrimBox) keep it on their outer edges, never across
+    the fold."""
     src = pikepdf.open(io.BytesIO(pdf_bytes))
-    box = [float(v) for v in src.pages[0].mediabox]
-    width, height = box[2] - box[0], box[3] - box[1]
+    media, trim = _box(src.pages[0], "/MediaBox"), _box(src.pages[0], "/TrimBox")
+    width, height = trim[2] - trim[0], trim[3] - trim[1]
+    bleed = max(0.0, trim[0] - media[0])
+    gap = max(3 * MM, bleed + 1 * MM)
     sheet_w, sheet_h = SHEETS.get(paper or "", (2 * width, height))
-    margin = MARK_MARGIN if crop_marks else 0.0
-    if crop_marks:
+    margin = max(MARK_MARGIN, gap + 9 * MM) if crop_marks or bleed else 0.0
+    if margin:
         sheet_w, sheet_h = 2 * width + 2 * margin, height + 2 * margin
     x0, y0 = (sheet_w - 2 * width) / 2, (sheet_h - height) / 2
     out = pikepdf.new()
@@ -82,21 +92,45 @@ def impose(pdf_bytes: bytes, *, epoch: int, title: str, paper: str | None = None
             if index is None:
                 continue
             if index not in forms:
-                forms[index] = out.copy_foreign(src.pages[index].as_form_xobject())
+                form = src.pages[index].as_form_xobject()
+                # qpdf bounds the form by the TrimBox; keep the bleed, the clip below trims.
+                form.BBox = src.pages[index].mediabox
+                forms[index] = out.copy_foreign(form)
             name = f"/P{index + 1}"
             xobjects[name] = forms[index]
-            ops.append(f"q 1 0 0 1 {x0 + slot * width - box[0]:.4f} {y0 - box[1]:.4f} cm "
+            # Clip to the trim plus the bleed on the three outer sides of this half.
+            cx = x0 + slot * width - (bleed if slot == 0 else 0)
+            clip = f"{cx:.4f} {y0 - bleed:.4f} {width + bleed:.4f} {height + 2 * bleed:.4f} re W n "
+            ops.append(f"q {clip}1 0 0 1 {x0 + slot * width - trim[0]:.4f} {y0 - trim[1]:.4f} cm "
                        f"{name} Do Q\n")
         content = "".join(ops).encode()
         if crop_marks:
-            content += _marks(2 * width, height, margin)
+            content += _marks(2 * width, height, margin, gap)
         page = pikepdf.Dictionary(
             Type=pikepdf.Name.Page,
             MediaBox=pikepdf.Array([0, 0, sheet_w, sheet_h]),
             TrimBox=pikepdf.Array([x0, y0, x0 + 2 * width, y0 + height]),
+            BleedBox=pikepdf.Array([x0 - bleed, y0 - bleed, x0 + 2 * width + bleed,
+                                    y0 + height + bleed]),
             Resources=pikepdf.Dictionary(XObject=xobjects),
             Contents=out.make_stream(content))
         out.pages.append(pikepdf.Page(page))
+    return _save(out, epoch=epoch, title=title)
+
+
+def crop_to_trim(pdf_bytes: bytes) -> bytes:
+    """The same PDF with each page's CropBox set to its TrimBox, so that pages rendered with
+    bleed read as plain pages on screen; the bleed stays in the file for printing."""
+    pdf = pikepdf.open(io.BytesIO(pdf_bytes))
+    for page in pdf.pages:
+        if "/TrimBox" in page.obj:
+            page.obj["/CropBox"] = page.obj["/TrimBox"]
+    buffer = io.BytesIO()
+    pdf.save(buffer, deterministic_id=True, compress_streams=True)
+    return buffer.getvalue()
+
+
+def _save(out: pikepdf.Pdf, *, epoch: int, title: str) -> bytes:
     date = _pdf_date(epoch)
     out.docinfo["/Title"] = title
     out.docinfo["/Creator"] = "podium"

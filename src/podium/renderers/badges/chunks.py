@@ -1,0 +1,127 @@
+"""Drawing stage: many badges in chunks of sheets, drawn by worker processes, then joined.
+
+ReportLab keeps every page of a canvas in memory until it saves, so one canvas for 10,000
+badges grows with the count. Here the sheets are cut into chunks of a fixed number of sheets
+(never depending on the number of processes), each chunk is drawn into its own PDF by a
+worker (all cores), and the chunks are joined page by page into one file (`join`):
+memory stays that of one chunk per worker, and the bytes are the same however many
+processes drew them. Each chunk embeds its own subsets of the fonts it uses."""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import tempfile
+import traceback
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+from podium.problems import AgendaError, Problem
+from podium.renderers.badges.artist import Notes
+from podium.renderers.badges.holders import Holder
+from podium.renderers.badges.join import join_pdfs
+from podium.renderers.badges.sheets import Job, draw_sheets, warm_fonts
+from podium.text import Shaper
+
+Chunk = tuple[Path, list[Holder], list[str | None]]
+"""A chunk's PDF file, holders and QR contents."""
+Result = tuple[int, list[Notes]] | Problem
+
+CHUNK_BADGES = 512
+"""About this many badges per chunk (whole sheets): small enough to keep both cores busy
+and memory low, large enough that repeated font subsets stay a small part of the file."""
+
+
+def chunk_sheets(per_page: int) -> int:
+    return max(1, CHUNK_BADGES // per_page)
+
+
+def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[str | None],
+                 shaper: Shaper, *, sheets: int, workers: int | None = None
+                 ) -> tuple[int, list[Notes]]:
+    """Draw `chosen` in chunks of `sheets` sheets with up to `workers` processes (default:
+    the CPU count) and join them into `path`; return (pages, notes) as `draw_sheets`."""
+    size = sheets * job.stock.per_page
+    out = Path(path)
+    with tempfile.TemporaryDirectory(prefix=".badges-", dir=out.parent) as tmp:
+        chunks = [(Path(tmp) / f"chunk-{i:05d}.pdf", chosen[s:s + size], codes[s:s + size])
+                  for i, s in enumerate(range(0, len(chosen), size))]
+        workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
+        warm_fonts(shaper.fonts, [job.agenda.event.title, *(
+            t for h in chosen
+            for t in (h.name, h.title, h.role, h.organisation, h.country, h.category.upper())
+            if t)])
+        results = _run(job, chunks, shaper, workers)
+        problems = [r for r in results if isinstance(r, Problem)]
+        if problems:
+            raise AgendaError(problems[:1])
+        pages = 0
+        notes: list[Notes] = []
+        for result in results:
+            assert not isinstance(result, Problem)
+            pages += result[0]
+            notes += result[1]
+        join_pdfs([part for part, _, _ in chunks], out)
+    return pages, notes
+
+
+def _run(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int) -> list[Result]:
+    """The chunks' results in chunk order, up to the first problem. Worker k draws chunks
+    k, k + workers, ... in a forked process that inherits the loaded fonts and the shaper
+    (with its cache) and keeps both from chunk to chunk; without fork, all are drawn here."""
+    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return _draw_all(job, chunks, shaper)
+    context = multiprocessing.get_context("fork")
+    pipes = []
+    processes = []
+    for k in range(workers):
+        receive, send = context.Pipe(duplex=False)
+        process = context.Process(target=_worker, args=(send, job, chunks[k::workers], shaper),
+                                  daemon=True)
+        process.start()
+        send.close()
+        pipes.append(receive)
+        processes.append(process)
+    per_worker: list[list[Result]] = []
+    try:
+        for receive in pipes:
+            try:
+                got: list[Result] | str = receive.recv()
+            except EOFError:
+                raise RuntimeError("a badge drawing process ended without a result") from None
+            if isinstance(got, str):
+                raise RuntimeError(f"a badge drawing process failed:\n{got}")
+            per_worker.append(got)
+    except BaseException:
+        for process in processes:
+            process.terminate()     # a worker may be blocked sending to a pipe never read
+        raise
+    finally:
+        for process in processes:
+            process.join()
+    results: list[Result] = []
+    for i in range(len(chunks)):
+        mine = per_worker[i % workers]
+        if i // workers >= len(mine):
+            break           # that worker stopped at a problem in an earlier chunk
+        results.append(mine[i // workers])
+    return results
+
+
+def _worker(send: Connection, job: Job, chunks: list[Chunk], shaper: Shaper) -> None:
+    """Send the results of this worker's chunks, or the traceback of what went wrong."""
+    try:
+        results: list[Result] | str = _draw_all(job, chunks, shaper)
+    except BaseException:
+        results = traceback.format_exc()
+    send.send(results)
+    send.close()
+
+
+def _draw_all(job: Job, chunks: list[Chunk], shaper: Shaper) -> list[Result]:
+    results: list[Result] = []
+    for part, chosen, codes in chunks:
+        results.append(draw_sheets(job, part, chosen, codes, shaper))
+        if isinstance(results[-1], Problem):
+            break
+    return results

@@ -1,0 +1,115 @@
+"""Badges drawn in chunks by worker processes: the same badges, the same bytes for any
+number of workers, fonts embedded with distinct subset tags, errors reported."""
+
+from __future__ import annotations
+
+import dataclasses
+import subprocess
+from pathlib import Path
+
+import pikepdf
+import pypdfium2
+import pytest
+import zxingcpp
+from pypdf import PdfReader
+
+from podium.fonts import bundled
+from podium.load import Programme
+from podium.problems import AgendaError
+from podium.renderers.badges import chunks, qr_content, write_badges
+from podium.renderers.badges.chunks import draw_chunked
+from podium.renderers.badges.holders import Holder, holders
+from podium.renderers.badges.sheets import Job
+from podium.renderers.badges.stocks import stock_named
+from podium.text import Shaper
+
+TOO_LONG = "Wolfeschlegelsteinhausenbergerdorff" + "welchevoralternwarengewissenhaft" * 8
+
+
+def _inputs(seed: Programme) -> tuple[Job, list[Holder], list[str | None]]:
+    settings = seed.agenda.print_
+    chosen = holders(seed, settings)
+    codes = [qr_content(seed, settings, h) for h in chosen]
+    return Job(seed.agenda, stock_named(settings.badge_stock), None, 0), chosen, codes
+
+
+@pytest.fixture(scope="module")
+def chunked(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> dict[int, Path]:
+    """The seed's 33 badges in chunks of 2 sheets (5 chunks), drawn by 1 and by 2 workers."""
+    job, chosen, codes = _inputs(seed)
+    out = tmp_path_factory.mktemp("chunks")
+    paths = {}
+    for workers in (1, 2):
+        paths[workers] = out / f"badges-{workers}.pdf"
+        pages, notes = draw_chunked(job, paths[workers], chosen, codes, Shaper(bundled()),
+                                    sheets=2, workers=workers)
+        assert pages == 9 and len(notes) == 33
+    return paths
+
+
+def _text(pdf: Path) -> list[str]:
+    return [" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages]
+
+
+def test_bytes_do_not_depend_on_the_number_of_workers(chunked: dict[int, Path]) -> None:
+    assert chunked[1].read_bytes() == chunked[2].read_bytes()
+
+
+def test_chunked_pages_carry_the_same_text_as_one_canvas(chunked: dict[int, Path],
+                                                         seed: Programme,
+                                                         tmp_path: Path) -> None:
+    job, chosen, codes = _inputs(seed)
+    single = tmp_path / "single.pdf"
+    write_badges(single, seed, chosen, codes, job.stock, Shaper(bundled()), 0)
+    assert _text(chunked[2]) == _text(single)
+    reader = PdfReader(chunked[2])
+    assert len(reader.pages) == 9
+    assert reader.metadata is not None and reader.metadata.title.endswith(": badges")
+    with pikepdf.open(chunked[2]) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        assert len(pdf.pages) == 9
+
+
+def test_chunked_qr_codes_decode_and_fonts_are_embedded(chunked: dict[int, Path],
+                                                        seed: Programme) -> None:
+    doc = pypdfium2.PdfDocument(str(chunked[2]))
+    found = [b.text for page in doc
+             for b in zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())]
+    assert found == [seed.agenda.event.url] * 33
+    out = subprocess.run(["pdffonts", str(chunked[2])], capture_output=True, text=True,
+                         check=True).stdout
+    rows = out.splitlines()[2:]
+    assert rows and all(" yes " in row for row in rows), out
+    assert "Helvetica" not in out
+    names = [row.split()[0] for row in rows]
+    assert len(names) > 3                       # each chunk has its own subsets...
+    assert len(set(names)) == len(names), out   # ...and no two share a subset tag
+
+
+def test_a_badge_that_cannot_be_drawn_in_a_worker_is_a_clear_error(seed: Programme,
+                                                                    tmp_path: Path) -> None:
+    job, chosen, codes = _inputs(seed)
+    bad = dataclasses.replace(chosen[20], name=TOO_LONG)
+    chosen = [*chosen[:20], bad, *chosen[21:]]
+    with pytest.raises(AgendaError) as caught:
+        draw_chunked(job, tmp_path / "badges.pdf", chosen, codes, Shaper(bundled()),
+                     sheets=2, workers=2)
+    assert len(caught.value.problems) == 1
+    assert "does not fit" in str(caught.value) and TOO_LONG[:30] in str(caught.value)
+    assert not (tmp_path / "badges.pdf").exists()
+
+
+def test_an_unexpected_failure_in_a_worker_is_reported_not_hung(seed: Programme,
+                                                               tmp_path: Path,
+                                                               monkeypatch: pytest.MonkeyPatch
+                                                               ) -> None:
+    job, chosen, codes = _inputs(seed)
+
+    def broken(*args: object) -> None:
+        raise ValueError("boom in a worker")
+
+    monkeypatch.setattr(chunks, "draw_sheets", broken)
+    with pytest.raises(RuntimeError, match="boom in a worker"):
+        draw_chunked(job, tmp_path / "badges.pdf", chosen, codes, Shaper(bundled()),
+                     sheets=2, workers=2)
+    assert not (tmp_path / "badges.pdf").exists()
