@@ -18,6 +18,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "speaker_role": "Speaker", "add_to_calendar": "Add to calendar",
         "skip_to_programme": "Skip to the programme", "days": "Days", "local_time": "Local time",
         "continued": "continued", "page_of": "Page {page} of {pages}",
+        "track": "Track", "time": "Time", "rooms_at_a_glance": "Rooms at a glance",
+        "all_rooms": "All rooms",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -29,6 +31,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "speaker_role": "Ponencia", "add_to_calendar": "Añadir al calendario",
         "skip_to_programme": "Ir al programa", "days": "Días", "local_time": "Hora local",
         "continued": "continuación", "page_of": "Página {page} de {pages}",
+        "track": "Temática", "time": "Horario", "rooms_at_a_glance": "Salas del día",
+        "all_rooms": "Todas las salas",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -40,6 +44,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "speaker_role": "Intervention", "add_to_calendar": "Ajouter au calendrier",
         "skip_to_programme": "Aller au programme", "days": "Jours", "local_time": "Heure locale",
         "continued": "suite", "page_of": "Page {page} sur {pages}",
+        "track": "Thématique", "time": "Horaire", "rooms_at_a_glance": "Salles du jour",
+        "all_rooms": "Toutes les salles",
     },
 }
 

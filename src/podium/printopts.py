@@ -68,6 +68,11 @@ class PrintSettings(BaseModel):
     day at a glance for everyone."""
 
     # -- programme booklet (podium build --only booklet) ------------------------------
+    booklet_detail: Literal["auto", "full", "compact"] = "auto"
+    """How much of each item the booklet prints: `full` (background, questions, every
+    speaker's affiliation, a QR code per session), `compact` (one entry per item: time, title,
+    subtitle and speakers, room by room, a QR code per room and day) or `auto` (the default:
+    full up to 60 items, compact above)."""
     booklet_crop_marks: bool = False
     """Print crop and fold marks on programme-imposed.pdf; the sheets grow by 12 mm a side
     to make room, so print on a larger stock (SRA4 for an A5 booklet) and trim."""

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 from podium.context import BuildContext
 from podium.output import Written, atomic_write_bytes
 from podium.problems import AgendaError, Problem, display_name
-from podium.renderers.booklet.html import source
+from podium.renderers.booklet.html import Source, source
+from podium.renderers.booklet.rooms import index_pages
 from podium.renderers.booklet.view import booklet_view
 from podium.resources import fonts_dir
 
@@ -36,15 +37,27 @@ def _logo(ctx: BuildContext) -> Path | None:
 def build_pdf(ctx: BuildContext) -> Rendered:
     """programme.pdf as bytes, with the record of every file WeasyPrint asked for."""
     # WeasyPrint takes 0.6 s to import: only builds that make a booklet pay for it.
-    from podium.renderers.booklet.pdf import render_pdf
+    from podium.renderers.booklet.pdf import AnchorPages, render_in_parts, render_pdf
 
     agenda = ctx.programme.agenda
     settings = agenda.print_
     logo = _logo(ctx)
     view = booklet_view(agenda, logo.resolve().as_uri() if logo else None)
-    src = source(view, ctx.template_dirs, ctx.fonts, settings.paper, settings.booklet_bleed_mm)
-    return render_pdf(src, folders=[*ctx.template_dirs, fonts_dir()], files=[logo] if logo else [],
-                      epoch=ctx.epoch, title=agenda.event.title)
+    folders, files = [*ctx.template_dirs, fonts_dir()], [logo] if logo else []
+    if not view.compact:
+        src = source(view, ctx.template_dirs, ctx.fonts, settings.paper, settings.booklet_bleed_mm)
+        return render_pdf(src, folders=folders, files=files, epoch=ctx.epoch,
+                          title=agenda.event.title)
+
+    def tail(anchors: AnchorPages, first_page: int) -> Source:
+        return source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                      settings.booklet_bleed_mm, part="tail",
+                      index_pages=index_pages(anchors), first_page=first_page)
+
+    body = source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                  settings.booklet_bleed_mm, part="body")
+    return render_in_parts(body, tail, folders=folders, files=files, epoch=ctx.epoch,
+                           title=agenda.event.title)
 
 
 def render(ctx: BuildContext) -> list[Written]:

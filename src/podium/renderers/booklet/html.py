@@ -6,13 +6,15 @@ data, never markup."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Literal
 
 import jinja2
 
 from podium.fonts import FontRegistry
-from podium.renderers.booklet.view import BookletView
+from podium.renderers.booklet.view import BookletView, IndexEntry
 
 TEMPLATE = "booklet.html.j2"
 STYLESHEET = "booklet.css"
@@ -71,15 +73,30 @@ class Source:
     """(CSS text, file it came from) pairs."""
 
 
+def continue_from(page: int) -> str:
+    """Rules for a document whose first page is page `page` of the booklet: the page counter
+    starts there, and an even page is a left-hand page."""
+    side = "left" if page % 2 == 0 else "right"
+    return f"@page :first {{ counter-set: page {page}; }}\nhtml {{ break-before: {side}; }}\n"
+
+
+IndexPages = Callable[[IndexEntry], list[tuple[int, str]]]
+"""For a person in the index: (page, anchor of their first item on it), in page order."""
+
+
 def source(view: BookletView, template_dirs: list[Path], fonts: FontRegistry,
-           paper: str, bleed_mm: float = 0.0) -> Source:
+           paper: str, bleed_mm: float = 0.0, *, part: Literal["all", "body", "tail"] = "all",
+           index_pages: IndexPages | None = None, first_page: int = 1) -> Source:
+    """The booklet's HTML: all of it, or its `body` (cover and days) or its `tail` (index
+    and back cover, printed from `first_page` on with the page numbers `index_pages` gives)."""
     env = environment(template_dirs)
     template = env.get_template(TEMPLATE)
-    html = template.render(b=view, paper=paper.lower())
+    html = template.render(b=view, paper=paper.lower(), part=part, index_pages=index_pages)
     css_path = find(template_dirs, STYLESHEET)
     base = Path(template.filename or css_path).resolve().parent
+    extra = continue_from(first_page) if first_page > 1 else ""
     return Source(html=html, base_dir=base, stylesheets=[
         (font_faces(fonts), None),
         (css_path.read_text(encoding="utf-8"), css_path),
-        (page_rules(paper, bleed_mm), None),
+        (page_rules(paper, bleed_mm) + extra, None),
     ])

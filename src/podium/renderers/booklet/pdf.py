@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from weasyprint import CSS, HTML
+from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
 from podium.renderers.booklet.fetch import FolderFetcher
@@ -30,23 +31,57 @@ def iso_date(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def render_pdf(src: Source, *, folders: Iterable[Path], files: Iterable[Path] = (),
-               epoch: int, title: str) -> Rendered:
-    """Lay out and write the booklet; only `folders` and `files` can be read."""
-    fetcher = FolderFetcher(folders, files)
-    font_config = FontConfiguration()
+def _layout(src: Source, fetcher: FolderFetcher, font_config: FontConfiguration) -> Document:
     base = src.base_dir.as_uri() + "/"
     sheets = [CSS(string=text, base_url=path.resolve().as_uri() if path else base,
                   url_fetcher=fetcher, font_config=font_config)
               for text, path in src.stylesheets]
     html = HTML(string=src.html, base_url=base, url_fetcher=fetcher)
-    document = html.render(stylesheets=sheets, font_config=font_config)
+    return html.render(stylesheets=sheets, font_config=font_config)
+
+
+def _write(document: Document, *, epoch: int, title: str, html: str) -> bytes:
     stamp = iso_date(epoch)
     document.metadata.title = title
     document.metadata.created = stamp
     document.metadata.modified = stamp
     document.metadata.generator = "podium"
-    identifier = hashlib.md5(src.html.encode() + stamp.encode(), usedforsecurity=False).digest()
-    pdf = document.write_pdf(pdf_identifier=identifier)
+    identifier = hashlib.md5(html.encode() + stamp.encode(), usedforsecurity=False).digest()
+    pdf: bytes = document.write_pdf(pdf_identifier=identifier)
+    return pdf
+
+
+def render_pdf(src: Source, *, folders: Iterable[Path], files: Iterable[Path] = (),
+               epoch: int, title: str) -> Rendered:
+    """Lay out and write the booklet; only `folders` and `files` can be read."""
+    fetcher = FolderFetcher(folders, files)
+    document = _layout(src, fetcher, FontConfiguration())
+    pdf = _write(document, epoch=epoch, title=title, html=src.html)
+    return Rendered(pdf=pdf, pages=len(document.pages),
+                    fetched=fetcher.fetched, refused=fetcher.refused)
+
+
+AnchorPages = dict[str, int]
+"""Page number (from 1) of every anchor in the laid-out body."""
+
+
+def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
+                    folders: Iterable[Path], files: Iterable[Path] = (), epoch: int,
+                    title: str) -> Rendered:
+    """Lay out `body`, then the tail that `tail(anchor pages, first page)` gives, and write
+    both as one PDF.
+
+    An index whose page numbers come from the laid-out body can print each page once and in
+    order (CSS target-counter() cannot drop a repeated page), and it costs no second layout
+    pass over the whole booklet."""
+    fetcher = FolderFetcher(folders, files)
+    font_config = FontConfiguration()
+    first = _layout(body, fetcher, font_config)
+    anchors = {name: number for number, page in enumerate(first.pages, start=1)
+               for name in page.anchors}
+    tail_src = tail(anchors, len(first.pages) + 1)
+    second = _layout(tail_src, fetcher, font_config)
+    document = first.copy([*first.pages, *second.pages])
+    pdf = _write(document, epoch=epoch, title=title, html=body.html + tail_src.html)
     return Rendered(pdf=pdf, pages=len(document.pages),
                     fetched=fetcher.fetched, refused=fetcher.refused)

@@ -6,7 +6,7 @@ markup podium generated itself (the QR codes), so a template never builds a URL 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
@@ -14,6 +14,7 @@ from podium import qr
 from podium.i18n import Locale, time_text
 from podium.model import Agenda, Day, Item, Person
 from podium.present import Appearance, chairs, item_heading, item_times, locale_of, speakers
+from podium.renderers.booklet.rooms import RoomDay, glance_by_room, is_compact, room_days
 
 
 @dataclass(frozen=True)
@@ -52,6 +53,10 @@ class DayView:
     date: dt.date
     long_date: str
     items: list[ItemView]
+    rooms: list[RoomDay] = field(default_factory=list)
+    """The day room by room (the compact listing, and the glance of a large day)."""
+    glance_by_room: bool = False
+    """The glance summarises rooms (a large day) instead of listing every item."""
 
 
 @dataclass(frozen=True)
@@ -92,6 +97,9 @@ class BookletView:
     show_rooms: bool
     logo: str | None = None
     """file: URL of the logo printed on the cover (`print.logo`), if any."""
+    compact: bool = False
+    """Items as one line each, room by room, without background or questions
+    (`print.booklet_detail`)."""
 
 
 def qr_markup(url: str) -> Markup:
@@ -99,7 +107,8 @@ def qr_markup(url: str) -> Markup:
     return Markup(qr.svg(qr.encode(url)))
 
 
-def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale) -> ItemView:
+def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
+               with_qr: bool = True) -> ItemView:
     appearances = speakers(agenda, item)
     label = locale.label("panelists" if item.chair else "speakers")
     is_session = item.kind == "session"
@@ -112,7 +121,7 @@ def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale) -> ItemView
         background=list(item.background),
         questions_label=item.questions_label or locale.label("questions"),
         questions=list(item.questions), chairs=chairs(agenda, item), speakers=appearances,
-        speakers_label=label, url=url, qr=qr_markup(url) if is_session else None)
+        speakers_label=label, url=url, qr=qr_markup(url) if is_session and with_qr else None)
 
 
 def split_name(person: Person) -> tuple[str, str]:
@@ -130,14 +139,23 @@ def _ref_label(item: Item, locale: Locale) -> str:
 
 def index_entries(agenda: Agenda, locale: Locale) -> list[IndexEntry]:
     """Every person who appears in the programme, by family name (`Person.sort_key`)."""
+    # One pass over the items (as `Agenda.appearances` orders them: programme order, the
+    # chair before the speakers) instead of one pass per person.
+    found: dict[str, list[IndexRef]] = {}
+    for _day, item in agenda.items():
+        label = _ref_label(item, locale)
+        for pid in item.chair:
+            found.setdefault(pid, []).append(IndexRef(item.anchor, label, True))
+        for s in item.speakers:
+            found.setdefault(s.person, []).append(IndexRef(item.anchor, label, False))
     out: list[IndexEntry] = []
     for person in sorted(agenda.people, key=lambda p: p.sort_key):
-        refs = [IndexRef(item.anchor, _ref_label(item, locale), role == "chair")
-                for _day, item, role, _s in agenda.appearances(person.id)]
+        refs = found.get(person.id, [])
         if not refs:
             continue
         family, given = split_name(person)
         letter = person.sort_key[0][:1].upper()
+        letter = letter if letter.isalpha() else "#"
         out.append(IndexEntry(family, given, person.title, refs, letter))
     return out
 
@@ -147,11 +165,22 @@ def _place(agenda: Agenda) -> str:
     return ", ".join(p for p in (e.city, e.country) if p)
 
 
+def _day_view(agenda: Agenda, n: int, day: Day, locale: Locale, compact: bool) -> DayView:
+    by_room = glance_by_room(day)
+    return DayView(anchor=f"day-{n}", number=n, date=day.date,
+                   long_date=locale.long_date(day.date),
+                   # A compact booklet summarised by room never lists the items one by one.
+                   items=[] if compact and by_room else
+                   [_item_view(agenda, day, it, locale, with_qr=not compact)
+                    for it in day.items],
+                   rooms=room_days(agenda, day, with_qr=compact) if compact or by_room else [],
+                   glance_by_room=by_room)
+
+
 def booklet_view(agenda: Agenda, logo: str | None = None) -> BookletView:
     locale = locale_of(agenda)
-    days = [DayView(anchor=f"day-{n}", number=n, date=day.date,
-                    long_date=locale.long_date(day.date),
-                    items=[_item_view(agenda, day, it, locale) for it in day.items])
+    compact = is_compact(agenda)
+    days = [_day_view(agenda, n, day, locale, compact)
             for n, day in enumerate(agenda.days, start=1)]
     first, last = agenda.days[0].date, agenda.days[-1].date
     e = agenda.event
@@ -160,4 +189,4 @@ def booklet_view(agenda: Agenda, logo: str | None = None) -> BookletView:
         dates=locale.date_range(first, last), place=_place(agenda), venue=e.venue,
         url=e.url, cover_qr=qr_markup(e.url), days=days,
         index=index_entries(agenda, locale),
-        show_rooms=any(it.room for _d, it in agenda.items()), logo=logo)
+        show_rooms=any(it.room for _d, it in agenda.items()), logo=logo, compact=compact)

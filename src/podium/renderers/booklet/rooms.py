@@ -1,0 +1,162 @@
+"""Presentation stage of the booklet at scale: a day's items grouped by room, and the choice
+between the full and the compact booklet.
+
+A programme of many parallel rooms (FOSDEM: 29 rooms a day, 470 talks) cannot be read as one
+time-ordered list: a visitor follows a room (a devroom, a track). So the compact booklet and
+the large day-at-a-glance group a day by room, in the order of `rooms` in the agenda."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markupsafe import Markup
+
+from podium import qr
+from podium.i18n import time_range
+from podium.model import Agenda, Day, Item
+
+if TYPE_CHECKING:
+    from podium.renderers.booklet.view import IndexEntry
+
+COMPACT_ABOVE = 60
+"""`print.booklet_detail: auto` prints the compact booklet above this many items: 60 full
+items take about 120 A5 pages, more than anyone carries around."""
+
+GLANCE_ITEMS_MAX = 30
+"""A day with more items than this (in more than one room) is summarised room by room at a
+glance; 30 one-line rows are about two pages."""
+
+
+def is_compact(agenda: Agenda) -> bool:
+    """Whether the booklet leaves out background and questions (`print.booklet_detail`)."""
+    detail = agenda.print_.booklet_detail
+    if detail == "auto":
+        return len(agenda.items()) > COMPACT_ABOVE
+    return detail == "compact"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One item as a line of the compact listing."""
+
+    anchor: str
+    kind: str
+    times: str
+    title: str
+    subtitle: str | None
+    speakers: str
+    """Names joined by commas ('' when nobody is named)."""
+
+
+@dataclass(frozen=True)
+class TrackGroup:
+    """Consecutive items of a room under one track (None when the items name none)."""
+
+    track: str | None
+    rows: list[Row]
+    span: str
+    """'10:30–14:00': from the first item's start to the last one's end."""
+    anchor: str
+    """Anchor of its first item, where the glance's page number points."""
+
+
+@dataclass(frozen=True)
+class RoomDay:
+    """One room on one day: what the glance summarises and the compact listing prints."""
+
+    anchor: str
+    """Anchor of its first item, where the QR code points."""
+    room: str | None
+    tracks: list[str]
+    span: str
+    groups: list[TrackGroup]
+    qr: Markup | None
+
+
+def _speaker_names(agenda: Agenda, item: Item) -> str:
+    ids = [*item.chair, *(s.person for s in item.speakers if s.person not in item.chair)]
+    return ", ".join(agenda.person(pid).name for pid in ids)
+
+
+def end_minutes(day: Day) -> dict[int, int | None]:
+    """Each item's end (by `id()`), as `Agenda.end_minutes_of` gives it, in one pass: that
+    method looks the item up in the day's list, which at 470 items a day costs seconds."""
+    ends: dict[int, int | None] = {}
+    for n, item in enumerate(day.items):
+        later = day.items[n + 1].start_minutes if n + 1 < len(day.items) else None
+        ends[id(item)] = item.end_minutes if item.end_minutes is not None else later
+    return ends
+
+
+def _span(items: list[Item], ends: dict[int, int | None]) -> str:
+    known = [e for e in (ends[id(it)] for it in items) if e is not None]
+    return time_range(items[0].start, _clock(max(known)) if known else None)
+
+
+def _groups(items: list[Item], rows: list[Row],
+            ends: dict[int, int | None]) -> list[TrackGroup]:
+    runs: list[tuple[str | None, list[Item], list[Row]]] = []
+    for item, row in zip(items, rows, strict=True):
+        if runs and runs[-1][0] == item.track:
+            runs[-1][1].append(item)
+            runs[-1][2].append(row)
+        else:
+            runs.append((item.track, [item], [row]))
+    return [TrackGroup(track, run_rows, _span(run_items, ends), run_items[0].anchor)
+            for track, run_items, run_rows in runs]
+
+
+def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
+    """The day's items by room (agenda order of rooms; items without a room first), each
+    room's items in time order."""
+    order = {r.id: n for n, r in enumerate(agenda.rooms)}
+    ends = end_minutes(day)
+    by_room: dict[str | None, list[Item]] = {}
+    for item in day.items:
+        by_room.setdefault(item.room, []).append(item)
+    out = []
+    for room_id in sorted(by_room, key=lambda r: -1 if r is None else order.get(r, len(order))):
+        items = sorted(by_room[room_id], key=lambda it: it.start_minutes)
+        rows = [Row(it.anchor, it.kind, _times(it, ends), it.title, it.subtitle,
+                    _speaker_names(agenda, it)) for it in items]
+        room = agenda.room(room_id)
+        first = items[0]
+        out.append(RoomDay(
+            anchor=first.anchor, room=room.name if room else None,
+            tracks=list(dict.fromkeys(it.track for it in items if it.track)),
+            span=_span(items, ends), groups=_groups(items, rows, ends),
+            # A code opens the online agenda at the room's first item; breaks alone need none.
+            qr=Markup(qr.svg(qr.encode(agenda.url_for_item(first))))
+            if with_qr and any(it.kind == "session" for it in items) else None))
+    return out
+
+
+def _times(item: Item, ends: dict[int, int | None]) -> str:
+    end = ends[id(item)]
+    return time_range(item.start, None if end is None else _clock(end))
+
+
+def _clock(minutes: int) -> dt.time:
+    minutes %= 1440
+    return dt.time(minutes // 60, minutes % 60)
+
+
+def glance_by_room(day: Day) -> bool:
+    """Whether the day at a glance summarises rooms instead of listing every item."""
+    return len(day.items) > GLANCE_ITEMS_MAX and len({it.room for it in day.items}) > 1
+
+
+def index_pages(anchors: dict[str, int]) -> Callable[[IndexEntry], list[tuple[int, str]]]:
+    """Each person's pages in the laid-out booklet, each page once, in order, with the anchor
+    of their first item on that page (what the printed number links to)."""
+
+    def pages(entry: IndexEntry) -> list[tuple[int, str]]:
+        found: dict[int, str] = {}
+        for ref in entry.refs:
+            found.setdefault(anchors[ref.anchor], ref.anchor)
+        return sorted(found.items())
+
+    return pages
