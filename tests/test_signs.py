@@ -391,3 +391,37 @@ def test_room_day_pages_are_full(fosdem: tuple[Programme, Path]) -> None:
             small = [r for r in page.rects if r["height"] < 6]
             has_qr = len(small) > 50
             assert has_qr == (m is None or m.group(1) == "1")
+
+
+def test_a_session_s_own_wording_of_a_person_is_on_its_sign(tmp_path: Path) -> None:
+    """Ai Kihara-Hunt is described differently in sessions 1 and 6; each sign says so."""
+    import shutil
+
+    import pdfplumber
+    from tests.conftest import SEED
+
+    from podium.load import load as load_agenda
+    from podium.pipeline import build as run_build
+
+    shutil.copy(SEED, tmp_path / "agenda.yaml")
+    run_build(load_agenda(tmp_path / "agenda.yaml"), tmp_path / "out", ["signs"])
+    def under_name(page: pdfplumber.page.Page) -> str:
+        """The words in the person's column, just below their name, in reading order."""
+        words = page.extract_words()
+        given = next(w for i, w in enumerate(words)
+                     if w["text"] == "Ai" and words[i + 1]["text"] == "Kihara-Hunt")
+        family = next(w for w in words if w["text"] == "Kihara-Hunt")
+        right = min((w["x0"] for w in words if abs(w["top"] - family["top"]) < 1
+                     and w["x0"] > family["x1"] + 5), default=page.width)
+        below = [w for w in words if given["x0"] - 1 <= w["x0"] < right
+                 and family["bottom"] < w["top"] < family["bottom"] + 45]
+        return " ".join(w["text"] for w in sorted(below, key=lambda w: (round(w["top"]), w["x0"])))
+
+    with pdfplumber.open(tmp_path / "out" / "door-signs.pdf") as pdf:
+        pages = {i: " ".join((p.extract_text() or "").split()) for i, p in enumerate(pdf.pages)}
+        s1 = next(i for i, t in pages.items() if "Linda Darkwa" in t)
+        s6 = next(i for i, t in pages.items() if "Faisal Shahkar" in t)
+        assert under_name(pdf.pages[s1]).startswith(
+            "Professor, University of Tokyo, Member of the Independent Study Team")
+        assert under_name(pdf.pages[s6]).startswith(
+            "Member of Independent Study Team on Future of Peacekeeping")

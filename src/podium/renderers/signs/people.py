@@ -27,14 +27,15 @@ ORG_LINES = 3
 
 
 def organisation(app: Appearance) -> str:
-    """What a sign says under a name: the organisation (with the country), else the
-    appearance's own wording, else the role (with the country). A door sign says who people
-    are with, not their job title: the role is on the programme."""
+    """What a sign says under a name: the appearance's own wording when the programme gives
+    one (it describes the person in this session), else the organisation (with the country),
+    else the role (with the country). A door sign says who people are with, not their job
+    title: the role is on the programme."""
     p = app.person
-    if p.organisation:
-        return ", ".join(v for v in (p.organisation, p.country) if v)
     if app.role:
         return app.role
+    if p.organisation:
+        return ", ".join(v for v in (p.organisation, p.country) if v)
     return ", ".join(v for v in (p.role, p.country) if v)
 
 
