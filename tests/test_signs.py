@@ -425,3 +425,22 @@ def test_a_session_s_own_wording_of_a_person_is_on_its_sign(tmp_path: Path) -> N
             "Professor, University of Tokyo, Member of the Independent Study Team")
         assert under_name(pdf.pages[s6]).startswith(
             "Member of Independent Study Team on Future of Peacekeeping")
+
+
+def test_a_long_room_name_wraps_on_the_sign(tmp_path: Path) -> None:
+    """rC3's 'backspace / franconian.net - Bamberg' must print, wrapped, in full."""
+    import pdfplumber
+    from tests.test_errors import GOOD
+
+    from podium.load import load as load_agenda
+    from podium.pipeline import build as run_build
+
+    text = GOOD.replace("people:\n", "rooms:\n  - id: bamberg\n    name: backspace / "
+                        "franconian.net - Bamberg\n  - id: hall\n    name: Hall\npeople:\n", 1)
+    text = text.replace("        chair: ann", "        room: bamberg\n        chair: ann")
+    (tmp_path / "agenda.yaml").write_text(text, encoding="utf-8")
+    run_build(load_agenda(tmp_path / "agenda.yaml"), tmp_path / "out", ["signs"])
+    with pdfplumber.open(tmp_path / "out" / "door-signs.pdf") as pdf:
+        words = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
+    for word in ("backspace", "franconian.net", "Bamberg"):
+        assert word in words

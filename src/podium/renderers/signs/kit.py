@@ -237,9 +237,11 @@ class Kit:
         room_w = 0.0
         bottom = top - (logo_h if self.logo is not None else 0.0)
         if room:
-            # One line when it can be 22 pt or more (the engine's own preference), else two.
-            room_l = fit(self.shaper, room, family=FAMILY, width=(end - p.left) * 0.45, max_size=s(34),
-                         min_size=s(22), max_lines=2, bold=True, line_height=1.1)
+            # One line when it can be 22 pt or more (the engine's own preference), else up to
+            # three: long room names ("backspace / franconian.net - Bamberg") must still print.
+            room_l = fit(self.shaper, room, family=FAMILY, width=(end - p.left) * 0.55, max_size=s(34),
+                         min_size=s(18), max_lines=3, bold=True, line_height=1.1,
+                         wrap_min_size=s(18))
             room_w = room_l.width
             bottom = min(bottom, draw(canvas, self.fonts, room_l, end - room_w, top, room_w,
                                       align="right"))
