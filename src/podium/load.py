@@ -23,7 +23,7 @@ from podium.fonts import FontRegistry, bundled, describe_char
 from podium.model import Agenda
 from podium.problems import AgendaError, Problem, display_name, sort_problems
 from podium.schema_errors import schema_problems
-from podium.yamlsource import Located, Path_, read_yaml
+from podium.yamlsource import Located, Path_, format_path, read_yaml
 
 
 @dataclass
@@ -34,6 +34,14 @@ class Programme:
     source: Path
     attendees: list[Attendee] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    located: Located | None = field(default=None, repr=False, compare=False)
+    """Where each key and value of the agenda file is, for renderers' error messages."""
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        """A problem at `path` of the agenda (e.g. ("people", 3, "name")), positioned."""
+        if self.located is not None:
+            return self.located.problem(path, message)
+        return Problem(display_name(self.source), 1, None, format_path(path), message)
 
     @property
     def base_dir(self) -> Path:
@@ -110,4 +118,4 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None) -> Programme:
     if errors or agenda is None:
         raise AgendaError(problems)
     return Programme(agenda=agenda, source=source, attendees=attendees,
-                     warnings=[p for p in problems if not p.is_error])
+                     warnings=[p for p in problems if not p.is_error], located=located)

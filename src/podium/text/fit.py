@@ -33,7 +33,7 @@ class FitError(ValueError):
         lines = f"{max_lines} line{'s' * (max_lines != 1)}"
         owner = f"{who}: " if who else ""
         super().__init__(f"{owner}'{text}' does not fit in {width / 72 * 25.4:.0f} mm on "
-                         f"{lines} even at {min_size:g} pt; shorten it or choose a larger stock")
+                         f"{lines} even at {min_size:.3g} pt; shorten it or choose a larger stock")
 
 
 @dataclass(frozen=True)

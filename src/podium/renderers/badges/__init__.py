@@ -17,7 +17,7 @@ from podium.context import BuildContext
 from podium.load import Programme
 from podium.output import Written
 from podium.printopts import PrintSettings
-from podium.problems import AgendaError, Problem, display_name
+from podium.problems import AgendaError, Problem
 from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.chunks import chunk_sheets, draw_chunked
 from podium.renderers.badges.holders import Holder, holders
@@ -45,7 +45,7 @@ def render(ctx: BuildContext) -> list[Written]:
 
 
 def _problem(programme: Programme, key: str, message: str) -> AgendaError:
-    return AgendaError([Problem(display_name(programme.source), 1, None, key, message)])
+    return AgendaError([programme.problem(tuple(key.split(".")), message)])
 
 
 def _stock(programme: Programme, settings: PrintSettings) -> Stock:
@@ -74,10 +74,9 @@ def qr_content(programme: Programme, settings: PrintSettings, holder: Holder) ->
             return agenda.event.url
         value = holder.extra.get(column)
         if not value:
-            file, line, _ = holder.where
-            raise AgendaError([Problem(file, line, None, column,
-                                       f"{holder.label} has no '{column}' for the QR code "
-                                       f"(print.badge_qr says column:{column})")])
+            raise AgendaError([holder.problem(f"{holder.label} has no '{column}' for the QR "
+                                              f"code (print.badge_qr says column:{column})",
+                                              key=column)])
         return value
     raise _problem(programme, "print.badge_qr",
                    f"'{mode}' is not a QR content; use agenda, person, column:NAME or none")

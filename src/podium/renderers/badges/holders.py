@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+import dataclasses
 from dataclasses import dataclass, field
 
 from podium.attendees import Attendee
@@ -25,23 +25,20 @@ class Holder:
     country: str | None
     category: str
     sort_key: tuple[str, str]
-    where: tuple[str, int, str]
-    """(file, line, key path) for error messages."""
+    where: Problem
+    """Where the holder is written (agenda entry or CSV row), for error messages."""
     person: Person | None = None
     extra: dict[str, str] = field(default_factory=dict)
+
+    def problem(self, message: str, key: str | None = None) -> Problem:
+        """`message` about this holder, at their place in the agenda or the CSV."""
+        return dataclasses.replace(self.where, message=message,
+                                   path=key if key is not None else self.where.path)
 
     @property
     def label(self) -> str:
         """How messages name the holder."""
         return f"person '{self.key}' ({self.name})" if self.person else f"attendee '{self.name}'"
-
-
-def _line_of(text: str, person_id: str) -> int:
-    pattern = re.compile(rf"^\s*-?\s*id:\s*['\"]?{re.escape(person_id)}['\"]?\s*$")
-    for number, line in enumerate(text.splitlines(), start=1):
-        if pattern.match(line):
-            return number
-    return 1
 
 
 def default_category(programme: Programme, person: Person) -> str:
@@ -67,19 +64,17 @@ def holders(programme: Programme, settings: PrintSettings,
     """Badge holders in print order; `people` (ids or names, comma-separated) keeps only
     those, for reprints."""
     agenda_name = display_name(programme.source)
-    source_text = programme.source.read_text(encoding="utf-8-sig")
     out: list[Holder] = []
     seen_names: set[str] = set()
-    for person in programme.agenda.people:
+    for index, person in enumerate(programme.agenda.people):
         if not _in_person(programme, person, settings.badge_remote):
             continue
-        index = programme.agenda.people.index(person)
         out.append(Holder(
             key=person.id, name=person.name, title=person.title, role=person.role,
             organisation=person.organisation, country=person.country,
             category=default_category(programme, person),
             sort_key=person.sort_key, person=person,
-            where=(agenda_name, _line_of(source_text, person.id), f"people.{index}")))
+            where=programme.problem(("people", index, "name"), "")))
         seen_names.add(person.name.casefold())
     csv_name = (display_name(programme.base_dir / programme.agenda.attendees)
                 if programme.agenda.attendees else "attendees")
@@ -98,7 +93,7 @@ def _from_attendee(a: Attendee, csv_name: str) -> Holder:
     return Holder(key=f"row-{a.row}", name=a.name, title=a.title, role=a.role,
                   organisation=a.organisation, country=a.country, category=a.category,
                   sort_key=a.sort_key,
-                  where=(csv_name, a.row, "name"), extra=dict(a.extra))
+                  where=Problem(csv_name, a.row, None, "name", ""), extra=dict(a.extra))
 
 
 def _only(holders: list[Holder], people: str, agenda_name: str) -> list[Holder]:

@@ -78,8 +78,7 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
                     else:
                         notes.append(artist.front(canvas, box, holder, code))
                 except (FitError, MissingGlyphs) as exc:
-                    file, line, key = holder.where
-                    return Problem(file, line, None, key, str(exc))
+                    return holder.problem(str(exc))
             canvas.restoreState()
             canvas.showPage()
             pages += 1

@@ -10,13 +10,13 @@ from podium.fonts import FontRegistry
 from podium.load import Programme
 from podium.output import Written
 from podium.present import locale_of
-from podium.problems import AgendaError, Problem, display_name
+from podium.problems import AgendaError, Problem
 from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong, read_logo
 from podium.renderers.signs.plan import choose_mode, room_day_signs, session_signs
 from podium.renderers.signs.roomday import draw_room_day
 from podium.renderers.signs.session import draw_session
 from podium.text import FitError, MissingGlyphs, PdfFonts, Shaper, new_canvas
-from podium.yamlsource import Path_, format_path, read_yaml
+from podium.yamlsource import Path_
 
 OUTPUT = "door-signs.pdf"
 
@@ -83,9 +83,4 @@ def _item_error(programme: Programme, where: tuple[int, int], message: str) -> A
 
 
 def _problem(programme: Programme, path: Path_, message: str) -> Problem:
-    """A problem at `path` of the agenda file, positioned when the file can be read again."""
-    located, _ = read_yaml(programme.source) if programme.source.suffix in (".yaml", ".yml") \
-        else (None, [])
-    if located is not None:
-        return located.problem(path, message)
-    return Problem(display_name(programme.source), 1, None, format_path(path), message)
+    return programme.problem(path, message)
