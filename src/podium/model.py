@@ -275,8 +275,9 @@ class Agenda(Strict):
     def end_minutes_of(self, day: Day, item: Item) -> int | None:
         if item.end_minutes is not None:
             return item.end_minutes
-        later = day.items[day.items.index(item) + 1:]
-        return later[0].start_minutes if later else None
+        # By identity: `list.index` would compare pydantic models field by field.
+        at = next(i for i, other in enumerate(day.items) if other is item)
+        return day.items[at + 1].start_minutes if at + 1 < len(day.items) else None
 
     def _at(self, day: Day, minutes: int) -> dt.datetime:
         date = day.date + dt.timedelta(days=minutes // 1440)
