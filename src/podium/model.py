@@ -231,8 +231,11 @@ class Agenda(Strict):
     print_: PrintSettings = Field(default_factory=PrintSettings, alias="print")
     """Output settings: paper, badge stock, colours, logo."""
 
+    _people_index: dict[str, Person] = PrivateAttr(default_factory=dict)
+
     @model_validator(mode="after")
     def _assign_anchors(self) -> Agenda:
+        self._people_index = {p.id: p for p in self.people}
         taken = {it.id for d in self.days for it in d.items if it.id}
         for day_index, day in enumerate(self.days):
             for item in day.items:
@@ -255,13 +258,10 @@ class Agenda(Strict):
         return zoneinfo.ZoneInfo(self.event.timezone)
 
     def person(self, person_id: str) -> Person:
-        return self._people_by_id()[person_id]
+        return self._people_index[person_id]
 
     def room(self, room_id: str | None) -> Room | None:
         return next((r for r in self.rooms if r.id == room_id), None) if room_id else None
-
-    def _people_by_id(self) -> dict[str, Person]:
-        return {p.id: p for p in self.people}
 
     def items(self) -> list[tuple[Day, Item]]:
         """Every item with its day, in programme order."""
