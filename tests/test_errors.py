@@ -196,3 +196,14 @@ def test_times_after_midnight_belong_to_the_day(tmp_path: Path) -> None:
     assert item.end is not None and item.end.isoformat() == "01:15:00"
     end = agenda.end_datetime(day, item)
     assert end is not None and end.isoformat() == "2025-03-05T01:15:00+01:00"
+
+
+def test_a_typo_does_not_also_warn_about_the_people_it_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """`panelists: [bob]` and `chair: anne` are errors; Bob and Ann are not also 'in no item'."""
+    text = GOOD.replace("speakers: [bob]", "panelists: [bob]").replace("chair: ann", "chair: anne")
+    text = text.replace("        speakers: [ann]\n", "")
+    code, lines = check(tmp_path, text, monkeypatch)
+    assert code == 2
+    assert not [line for line in lines if "warning" in line], lines
+    assert len(lines) == 3, lines

@@ -6,11 +6,13 @@ other part of the file has a schema error."""
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 from collections.abc import Iterator
 from typing import Any
 
 from podium import values
 from podium.problems import Problem, did_you_mean
+from podium.schema_errors import SYNONYMS
 from podium.yamlsource import Located, Path_
 
 
@@ -148,12 +150,20 @@ class _Checker:
                     refs.append((s.get("person"), (*path, "speakers", j, "person")))
                 else:
                     refs.append((s, (*path, "speakers", j)))
+        # People listed under a misspelt key (`panelists:`) are reported there already; they
+        # are not also "in no item".
+        for key, value in item.items():
+            if SYNONYMS.get(key.lower()) in ("speakers", "chair") and isinstance(value, list):
+                used.update(str(v.get("person") if isinstance(v, dict) else v) for v in value)
         seen: dict[str, Path_] = {}
         for ident, ref_path in refs:
             if not isinstance(ident, str | int):
                 continue
             self.reference(ref_path, ident, people, "person")
             used.add(str(ident))
+            if str(ident) not in people:
+                # A typo ('carye') names the person it was meant for: no warning about them too.
+                used.update(difflib.get_close_matches(str(ident), list(people), n=1, cutoff=0.6))
             if str(ident) in seen and ref_path[len(path)] == seen[str(ident)][len(path)]:
                 self.error(ref_path, f"'{ident}' is listed twice in this item")
             seen[str(ident)] = ref_path
