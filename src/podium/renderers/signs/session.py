@@ -56,9 +56,11 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     footer = _next_line(kit, sign)
     footer_h = _height(footer) + s(16) if footer else 0.0
 
+    span = item_times(kit.agenda, day, item)
+
     def below(time_size: float) -> tuple[Layout, float]:
         """The time at (at most) `time_size`, and the y under the band it ends."""
-        times = kit.largest(item_times(kit.agenda, day, item), width=col_w,
+        times = kit.largest(span, width=col_w,
                         max_size=s(time_size), min_size=s(TIME_MIN), bold=True, line_height=1.0)
         return times, min(time_caps - 0.714 * times.size, qr_bottom) - s(16)
 
