@@ -14,8 +14,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import accumulate
+from operator import add
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -176,7 +177,8 @@ def measure(shaper: Shaper, text: str, *, family: str, bold: bool) -> Measure | 
     advances = shaper.simple_advances(text, family, bold=bold) if text else None
     if advances is None:
         return None
-    whole = shaper.shape(text, family, bold=bold).width
+    # `shaper.shape(text).width`, the same sum, without making the shaped text.
+    whole = sum(advances)
     tokens = list(_cached_tokens(text))
     widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
     return Measure(text, advances, tuple(accumulate(advances, initial=0.0)), whole, tokens,
@@ -257,9 +259,8 @@ def _simple_token_widths(shaper: Shaper, tokens: list[str], family: str, bold: b
     pos = 0
     for token in tokens:
         if advances is not None:
-            width = 0.0
-            for k in range(pos, pos + len(token.rstrip())):
-                width += advances[k]
+            # Added in order from 0.0, as shaping adds them (reduce, unlike sum, promises it).
+            width = reduce(add, advances[pos:pos + len(token.rstrip())], 0.0)
             pos += len(token)
         else:
             shaped = shaper.shape(token.rstrip(), family, bold=bold)
@@ -290,9 +291,7 @@ def wrap_lines(shaper: Shaper, text: str, tokens: list[str], family: str, bold: 
             return True
         if approx > limit + 1e-9:
             return False
-        width = 0.0
-        for k in range(start, stop):
-            width += advances[k]
+        width: float = reduce(add, advances[start:stop], 0.0)
         return width <= limit
 
     lines: list[str] = []

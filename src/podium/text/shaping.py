@@ -227,6 +227,16 @@ class Shaper:
         primary = self.face(family, bold=bold)
         table = self.hb_face(primary).simple
         if unicodedata.is_normalized("NFC", text):
+            try:
+                # Every character seen before (the usual case): one pass in C.
+                known = [table[c] for c in text]
+            except KeyError:
+                known = None
+            if known is not None:
+                if None not in known:
+                    found = tuple(known)  # type: ignore[arg-type]
+                self._advances[key] = found
+                return found
             out: list[float] = []
             for c in text:
                 adv = table.get(c, -1.0)
