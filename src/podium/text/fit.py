@@ -340,9 +340,9 @@ def _wrap(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: flo
 
 def _layout(shaper: Shaper, text: str, lines: tuple[ShapedText, ...], size: float,
             max_size: float, line_height: float, family: str) -> Layout:
-    faces = {run.face for line in lines for run in line.runs}
-    ascent = max(shaper.metrics(f)[0] for f in faces) if faces else 1.0
-    descent = max(shaper.metrics(f)[1] for f in faces) if faces else 0.3
+    metrics = [shaper.metrics(f) for f in {run.face for line in lines for run in line.runs}]
+    ascent = max(m[0] for m in metrics) if metrics else 1.0
+    descent = max(m[1] for m in metrics) if metrics else 0.3
     return Layout(text=text, size=size, lines=lines, leading=size * line_height,
                   ascent=ascent * size, descent=descent * size, shrunk=size < max_size - 1e-9,
                   wrapped=len(lines) > 1, family=family)

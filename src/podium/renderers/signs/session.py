@@ -89,7 +89,8 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
     ch, sp = chairs(kit.agenda, sign.item), speakers(kit.agenda, sign.item)
     gap = s(14) if ch or sp else 0.0
     # No grid can serve that leaves less than a one-line title under the lowest time.
-    best_room = max(below(t)[1] for t, _, _ in TRADE_OFFS) - footer_h - p.bottom
+    # A smaller time never sits lower, so the smallest time offered leaves the most room.
+    best_room = below(min(t for t, _, _ in TRADE_OFFS))[1] - footer_h - p.bottom
     ink = kit.ink(sign.item.title, True)
     ascent, descent = kit.metrics()
     least_title = 0.0 if ink is None else (ascent + descent) * math.floor(s(TITLE_MIN) / 0.5) * 0.5
