@@ -187,6 +187,7 @@ class Shaper:
         self._cache: dict[tuple[str, str, bool, bool], ShapedText] = {}
         self._advances: dict[tuple[str, str, bool], tuple[float, ...] | None] = {}
         self._faces: dict[tuple[str, bool, bool], Face] = {}
+        self._primaries: dict[tuple[str, bool], tuple[Face, dict[str, float | None]]] = {}
 
     def hb_face(self, face: Face) -> _HbFace:
         found = self._hb.get(face)
@@ -224,8 +225,7 @@ class Shaper:
         if len(self._advances) >= SHAPE_CACHE:
             self._advances.clear()
         found: tuple[float, ...] | None = None
-        primary = self.face(family, bold=bold)
-        table = self.hb_face(primary).simple
+        primary, table = self._primary(family, bold)
         if unicodedata.is_normalized("NFC", text):
             try:
                 # Every character seen before (the usual case): one pass in C.
@@ -248,6 +248,14 @@ class Shaper:
             else:
                 found = tuple(out)
         self._advances[key] = found
+        return found
+
+    def _primary(self, family: str, bold: bool) -> tuple[Face, dict[str, float | None]]:
+        """The upright face of the family and its table of simple advances."""
+        found = self._primaries.get((family, bold))
+        if found is None:
+            face = self.face(family, bold=bold)
+            found = self._primaries[family, bold] = (face, self.hb_face(face).simple)
         return found
 
     def face(self, family: str, *, bold: bool = False, italic: bool = False) -> Face:
