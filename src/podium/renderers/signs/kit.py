@@ -199,7 +199,9 @@ class Kit:
         """The height of `self.largest(text, max_size=size, min_size=size, ...)` (same
         other arguments), math.inf where it raises FitError, without laying it out; None
         for text that must be shaped (lay it out instead)."""
-        count = self.counter(text, width=width, max_lines=max_lines, bold=bold, step=step)
+        key = (text, width, max_lines, bold, step)
+        count = self.counters[key] if key in self.counters else self.counter(
+            text, width=width, max_lines=max_lines, bold=bold, step=step)
         if count is None:
             return None
         size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
