@@ -14,8 +14,9 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, reduce
 from itertools import accumulate
+from operator import add
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -154,41 +155,78 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
                    min_size if wrap_min_size is None or max_lines == 1 else wrap_min_size)
 
 
-def line_counter(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
-                 bold: bool, step: float) -> Callable[[float], int] | None:
-    """For a search over sizes: the number of lines `fit(..., max_size=size, min_size=size)`
-    (same other arguments) sets `text` on, 0 where it raises FitError, answered from
-    character advances (the same sums `fit` makes) without shaping any line. None unless
-    the text is simple (see `Shaper.simple_advances`)."""
+@dataclass(frozen=True)
+class Measure:
+    """What wrapping simple text needs, whatever the box: the text as `fit` sets it, its
+    characters' advances (ems) and their prefix sums, its width on one line, its break
+    tokens and (widest, sum) of their widths. Made once per text for a search over boxes."""
+
+    text: str
+    advances: tuple[float, ...]
+    prefix: tuple[float, ...]
+    whole: float
+    tokens: list[str]
+    widest: float
+    total: float
+
+
+def measure(shaper: Shaper, text: str, *, family: str, bold: bool) -> Measure | None:
+    """The `Measure` of `text`; None unless the text is simple (see
+    `Shaper.simple_advances`)."""
     text = " ".join(unicodedata.normalize("NFC", text).split())
     advances = shaper.simple_advances(text, family, bold=bold) if text else None
     if advances is None:
         return None
-    whole = shaper.shape(text, family, bold=bold)
-    one_line = _round_down(width / whole.width, step) if whole.width > 0 else math.inf
+    # `shaper.shape(text).width`, the same sum, without making the shaped text.
+    whole = sum(advances)
     tokens = list(_cached_tokens(text))
     widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
+    return Measure(text, advances, tuple(accumulate(advances, initial=0.0)), whole, tokens,
+                   widest, total)
+
+
+def line_counter(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
+                 bold: bool, step: float, known: Measure | None = None) -> Callable[[float], int] | None:
+    """For a search over sizes: the number of lines `fit(..., max_size=size, min_size=size)`
+    (same other arguments) sets `text` on, 0 where it raises FitError, answered from
+    character advances (the same sums `fit` makes) without shaping any line. None unless
+    the text is simple (see `Shaper.simple_advances`). `known` is the text's `Measure`, if
+    the caller has it. Answers are remembered by size."""
+    m = known if known is not None else measure(shaper, text, family=family, bold=bold)
+    if m is None:
+        return None
+    one_line = _round_down(width / m.whole, step) if m.whole > 0 else math.inf
+    answers: dict[float, int] = {}
 
     def count(size: float) -> int:
+        found = answers.get(size)
+        if found is not None:
+            return found
         if one_line >= size:
-            return 1
-        if max_lines <= 1 or size * widest > width or size * total > width * max_lines:
-            return 0
-        wrapped = wrap_lines(shaper, text, tokens, family, bold, width / size, max_lines,
-                             advances)
-        return 0 if wrapped is None else len(wrapped)
+            found = 1
+        elif max_lines <= 1 or size * m.widest > width or size * m.total > width * max_lines:
+            found = 0
+        else:
+            wrapped = wrap_lines(shaper, m.text, m.tokens, family, bold, width / size,
+                                 max_lines, m.advances, prefix=m.prefix)
+            found = 0 if wrapped is None else len(wrapped)
+        answers[size] = found
+        return found
 
     return count
 
 
 def size_probe(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
                bold: bool, max_height: float | None, line_height: float,
-               step: float) -> Callable[[float], bool] | None:
+               step: float, count: Callable[[float], int] | None = None,
+               ) -> Callable[[float], bool] | None:
     """A test of sizes for a search over them: whether `fit(..., max_size=size,
     min_size=size)` (same other arguments) succeeds, with a layout no higher than
-    `max_height` (see `line_counter`; None unless the text is simple)."""
-    count = line_counter(shaper, text, family=family, width=width, max_lines=max_lines,
-                         bold=bold, step=step)
+    `max_height` (see `line_counter`, whose answer for these arguments `count` is, if the
+    caller has it; None unless the text is simple)."""
+    if count is None:
+        count = line_counter(shaper, text, family=family, width=width, max_lines=max_lines,
+                             bold=bold, step=step)
     if count is None:
         return None
     ascent, descent = shaper.metrics(shaper.face(family, bold=bold))
@@ -221,9 +259,8 @@ def _simple_token_widths(shaper: Shaper, tokens: list[str], family: str, bold: b
     pos = 0
     for token in tokens:
         if advances is not None:
-            width = 0.0
-            for k in range(pos, pos + len(token.rstrip())):
-                width += advances[k]
+            # Added in order from 0.0, as shaping adds them (reduce, unlike sum, promises it).
+            width = reduce(add, advances[pos:pos + len(token.rstrip())], 0.0)
             pos += len(token)
         else:
             shaped = shaper.shape(token.rstrip(), family, bold=bold)
@@ -236,27 +273,25 @@ def _simple_token_widths(shaper: Shaper, tokens: list[str], family: str, bold: b
 
 
 def wrap_lines(shaper: Shaper, text: str, tokens: list[str], family: str, bold: bool,
-               limit: float, max_lines: int,
-               advances: tuple[float, ...] | None = None) -> list[str] | None:
+               limit: float, max_lines: int, advances: tuple[float, ...] | None = None,
+               *, prefix: tuple[float, ...] | None = None) -> list[str] | None:
     """Greedy line filling in ems: the lines of `text` (split into `tokens`) at most `limit`
     ems wide, or None if a token alone is too wide or lines run out. With `advances` (see
     `Shaper.simple_advances`) widths are summed, not shaped: the same sums in the same
-    order, so the same lines."""
+    order, so the same lines. `prefix` (the advances' prefix sums from 0) spares summing."""
     if advances is None:
         return _wrap(shaper, tokens, family, bold, limit, max_lines)
-    prefix = list(accumulate(advances, initial=0.0))
+    sums = prefix if prefix is not None else tuple(accumulate(advances, initial=0.0))
 
     def fits(start: int, stop: int) -> bool:
         """Whether text[start:stop] is at most `limit` wide, as shaping sums it (in order
         from `start`); prefix sums answer unless they are within rounding of the limit."""
-        approx = prefix[stop] - prefix[start]
+        approx = sums[stop] - sums[start]
         if approx < limit - 1e-9:
             return True
         if approx > limit + 1e-9:
             return False
-        width = 0.0
-        for k in range(start, stop):
-            width += advances[k]
+        width: float = reduce(add, advances[start:stop], 0.0)
         return width <= limit
 
     lines: list[str] = []
@@ -305,9 +340,9 @@ def _wrap(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: flo
 
 def _layout(shaper: Shaper, text: str, lines: tuple[ShapedText, ...], size: float,
             max_size: float, line_height: float, family: str) -> Layout:
-    faces = {run.face for line in lines for run in line.runs}
-    ascent = max(shaper.metrics(f)[0] for f in faces) if faces else 1.0
-    descent = max(shaper.metrics(f)[1] for f in faces) if faces else 0.3
+    metrics = [shaper.metrics(f) for f in {run.face for line in lines for run in line.runs}]
+    ascent = max(m[0] for m in metrics) if metrics else 1.0
+    descent = max(m[1] for m in metrics) if metrics else 0.3
     return Layout(text=text, size=size, lines=lines, leading=size * line_height,
                   ascent=ascent * size, descent=descent * size, shrunk=size < max_size - 1e-9,
                   wrapped=len(lines) > 1, family=family)

@@ -85,8 +85,17 @@ class ShapedText:
         return tuple(dict.fromkeys(r.face for r in self.runs))
 
 
+@lru_cache(maxsize=64)
+def _hb_face_of(face: Face) -> _HbFace:
+    """The HarfBuzz font of a face file, made once per process: what it answers (cmap,
+    advances, metrics) depends on the file alone, as ReportLab's own font registry does, so
+    no build sees another's state; only the cost of opening the file is shared."""
+    return _HbFace(face)
+
+
 class _HbFace:
-    """A HarfBuzz font for one face at its design units, with the cmap and advances."""
+    """A HarfBuzz font for one face at its design units, with the cmap and advances (each
+    character's looked up once, then remembered: the same answer every time)."""
 
     def __init__(self, face: Face) -> None:
         blob = hb.Blob.from_file_path(str(face.path))
@@ -94,6 +103,9 @@ class _HbFace:
         self.font = hb.Font(self.hb_face)
         self.upem = float(self.hb_face.upem)
         self._advance: dict[str, float] = {}
+        self.simple: dict[str, float | None] = {}
+        """Per character, its advance if the face draws it simply (see
+        `Shaper.simple_advances`), else None."""
         extents = self.font.get_font_extents("ltr")
         self.ascent = extents.ascender / self.upem
         self.descent = -extents.descender / self.upem
@@ -175,12 +187,12 @@ class Shaper:
         self._cache: dict[tuple[str, str, bool, bool], ShapedText] = {}
         self._advances: dict[tuple[str, str, bool], tuple[float, ...] | None] = {}
         self._faces: dict[tuple[str, bool, bool], Face] = {}
-        self._simple: dict[Face, dict[str, float | None]] = {}
+        self._primaries: dict[tuple[str, bool], tuple[Face, dict[str, float | None]]] = {}
 
     def hb_face(self, face: Face) -> _HbFace:
         found = self._hb.get(face)
         if found is None:
-            found = self._hb[face] = _HbFace(face)
+            found = self._hb[face] = _hb_face_of(face)
         return found
 
     def metrics(self, face: Face) -> tuple[float, float]:
@@ -213,11 +225,18 @@ class Shaper:
         if len(self._advances) >= SHAPE_CACHE:
             self._advances.clear()
         found: tuple[float, ...] | None = None
-        primary = self.face(family, bold=bold)
-        table = self._simple.get(primary)
-        if table is None:
-            table = self._simple[primary] = {}
+        primary, table = self._primary(family, bold)
         if unicodedata.is_normalized("NFC", text):
+            try:
+                # Every character seen before (the usual case): one pass in C.
+                known = [table[c] for c in text]
+            except KeyError:
+                known = None
+            if known is not None:
+                if None not in known:
+                    found = tuple(known)  # type: ignore[arg-type]
+                self._advances[key] = found
+                return found
             out: list[float] = []
             for c in text:
                 adv = table.get(c, -1.0)
@@ -229,6 +248,14 @@ class Shaper:
             else:
                 found = tuple(out)
         self._advances[key] = found
+        return found
+
+    def _primary(self, family: str, bold: bool) -> tuple[Face, dict[str, float | None]]:
+        """The upright face of the family and its table of simple advances."""
+        found = self._primaries.get((family, bold))
+        if found is None:
+            face = self.face(family, bold=bold)
+            found = self._primaries[family, bold] = (face, self.hb_face(face).simple)
         return found
 
     def face(self, family: str, *, bold: bool = False, italic: bool = False) -> Face:

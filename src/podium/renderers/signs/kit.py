@@ -7,6 +7,7 @@ import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, landscape, letter
@@ -18,7 +19,7 @@ from podium import qr
 from podium.i18n import Locale
 from podium.model import Agenda, Item
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit
-from podium.text.fit import layout_height, line_counter, size_probe
+from podium.text.fit import Measure, layout_height, line_counter, measure, size_probe
 
 FAMILY = "Noto Sans"
 INK = (0.0, 0.0, 0.0)
@@ -43,7 +44,7 @@ class Page:
         w, h = PAPERS[paper]
         return cls(w, h)
 
-    @property
+    @cached_property
     def scale(self) -> float:
         a4w, a4h = PAPERS["A4"]
         return float(min(self.width / a4w, self.height / a4h))
@@ -87,10 +88,12 @@ class TextTooLong(ValueError):
 
 def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_size: float,
             max_lines: int = 1, bold: bool = False, max_height: float | None = None,
-            line_height: float = 1.15, step: float = 0.5) -> Layout:
+            line_height: float = 1.15, step: float = 0.5,
+            count: Callable[[float], int] | None = None) -> Layout:
     """The largest size (in `step`s from `max_size` down to `min_size`) at which `text` fits
     `width` on at most `max_lines` lines and within `max_height`. Unlike `fit` alone, two big
-    lines beat one small one: a sign is read from afar. Raises FitError if nothing fits."""
+    lines beat one small one: a sign is read from afar. Raises FitError if nothing fits.
+    `count` is the text's `line_counter` for these arguments, if the caller has one."""
     # Whole steps only: `fit` tries sizes on its own grid of steps.
     hi, lo = math.floor(max_size / step + 1e-9), math.ceil(min_size / step - 1e-9)
     sizes = [k * step for k in range(hi, min(lo, hi) - 1, -1)]
@@ -103,10 +106,14 @@ def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_siz
             return None
         return layout if max_height is None or layout.height <= max_height + 1e-6 else None
 
+    if len(sizes) == 1:
+        # One size to try: laying it out is the whole test.
+        return at(sizes[0]) or _fail(text, width, max_lines, min_size)
     # Simple text is measured by sums of advances: probing a size shapes nothing, and only
     # the size found is laid out (by `fit`, so the layout is the one `at` would give).
     probe = size_probe(shaper, text, family=FAMILY, width=width, max_lines=max_lines, bold=bold,
-                       max_height=max_height, line_height=line_height, step=step)
+                       max_height=max_height, line_height=line_height, step=step,
+                       count=count)
     fits: Callable[[float], object] = at if probe is None else probe
     # Fitting is monotonic in the size (smaller text never needs more lines): bisect.
     if fits(sizes[0]):
@@ -121,6 +128,10 @@ def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_siz
     if best is None:
         raise FitError(text, None, width, max_lines, min_size)
     return at(best) or _never(text)
+
+
+def _fail(text: str, width: float, max_lines: int, min_size: float) -> Layout:
+    raise FitError(text, None, width, max_lines, min_size)
 
 
 def _never(text: str) -> Layout:
@@ -157,6 +168,9 @@ class Kit:
     counters: dict[tuple[object, ...], Callable[[float], int] | None] = field(
         default_factory=dict, repr=False, compare=False)
     """Line counters (see `height_at`) by text and box."""
+    measures: dict[tuple[str, bool], Measure | None] = field(default_factory=dict, repr=False,
+                                                             compare=False)
+    """Texts' measures (see `podium.text.fit.measure`) by text and weight, for every box."""
 
     def largest(self, text: str, *, width: float, max_size: float, min_size: float,
                 max_lines: int = 1, bold: bool = False, max_height: float | None = None,
@@ -168,7 +182,9 @@ class Kit:
             try:
                 found = largest(self.shaper, text, width=width, max_size=max_size,
                                 min_size=min_size, max_lines=max_lines, bold=bold,
-                                max_height=max_height, line_height=line_height, step=step)
+                                max_height=max_height, line_height=line_height, step=step,
+                                count=self.counter(text, width=width, max_lines=max_lines,
+                                                   bold=bold, step=step))
             except FitError as exc:
                 found = exc
             if len(self.memo) >= MEMO:
@@ -184,12 +200,8 @@ class Kit:
         other arguments), math.inf where it raises FitError, without laying it out; None
         for text that must be shaped (lay it out instead)."""
         key = (text, width, max_lines, bold, step)
-        if key not in self.counters:
-            if len(self.counters) >= MEMO:
-                self.counters.clear()
-            self.counters[key] = line_counter(self.shaper, text, family=FAMILY, width=width,
-                                              max_lines=max_lines, bold=bold, step=step)
-        count = self.counters[key]
+        count = self.counters[key] if key in self.counters else self.counter(
+            text, width=width, max_lines=max_lines, bold=bold, step=step)
         if count is None:
             return None
         size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
@@ -198,6 +210,24 @@ class Kit:
             return math.inf
         ascent, descent = self.metrics()
         return layout_height(ascent, descent, size, lines, line_height)
+
+    def counter(self, text: str, *, width: float, max_lines: int, bold: bool,
+                step: float) -> Callable[[float], int] | None:
+        """`line_counter` of the text in this box, remembered (with the text's measure,
+        which serves every box)."""
+        key = (text, width, max_lines, bold, step)
+        if key not in self.counters:
+            if len(self.counters) >= MEMO:
+                self.counters.clear()
+            if (text, bold) not in self.measures:
+                if len(self.measures) >= MEMO:
+                    self.measures.clear()
+                self.measures[text, bold] = measure(self.shaper, text, family=FAMILY, bold=bold)
+            known = self.measures[text, bold]
+            self.counters[key] = None if known is None else line_counter(
+                self.shaper, text, family=FAMILY, width=width, max_lines=max_lines, bold=bold,
+                step=step, known=known)
+        return self.counters[key]
 
     def ink(self, text: str, bold: bool) -> float | None:
         """Width (ems) of the text's characters other than spaces, which no wrapping can
@@ -211,6 +241,10 @@ class Kit:
 
     def metrics(self) -> tuple[float, float]:
         """(ascent, descent) in ems of the upright face (same for regular and bold)."""
+        return self._metrics
+
+    @cached_property
+    def _metrics(self) -> tuple[float, float]:
         return self.shaper.metrics(self.shaper.face(FAMILY))
 
     def rule(self, canvas: Canvas, y: float, weight: float, colour: tuple[float, float, float] = INK,

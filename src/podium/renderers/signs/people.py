@@ -120,11 +120,11 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
 
 
 def _height(kit: Kit, app: Appearance, width: float, name_size: float,
-            org_size: float) -> float:
+            org_size: float, org_text: str) -> float:
     """`_entry(...).height` (math.inf where it raises FitError), counted from the texts'
-    advances when they are simple, so that only the grid chosen is laid out."""
+    advances when they are simple, so that only the grid chosen is laid out. `org_text` is
+    `organisation(app)`."""
     s = kit.page.pt
-    org_text = organisation(app)
     name_h = kit.height_at(app.name, width=width, size=s(name_size), max_lines=NAME_LINES,
                            bold=True, line_height=1.12)
     org_h = kit.height_at(org_text, width=width, size=s(org_size), max_lines=ORG_LINES,
@@ -172,13 +172,15 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     gap, row_gap = s(22), s(9)
     head = s(11) * 1.36 + s(4)
 
+    orgs = {id(a): organisation(a) for a in (*apps_chair, *apps_speakers)}
     for name_size, org_size in STEPS:
         options: list[Grid] = []
         for per_row, rows in _shapes(len(apps_chair), len(apps_speakers)):
             columns = chair_cols + per_row
             col_w = (width - gap * (columns - 1)) / columns
-            ch = [_height(kit, a, col_w, name_size, org_size) for a in apps_chair]
-            sp = [_height(kit, a, col_w, name_size, org_size) for a in apps_speakers]
+            ch = [_height(kit, a, col_w, name_size, org_size, orgs[id(a)]) for a in apps_chair]
+            sp = [_height(kit, a, col_w, name_size, org_size, orgs[id(a)])
+                  for a in apps_speakers]
             row_h = _rows(ch, sp, per_row, rows)
             height = head + sum(row_h) + row_gap * (rows - 1)
             if height > limit:      # math.inf too: someone does not fit

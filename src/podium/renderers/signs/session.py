@@ -56,9 +56,11 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     footer = _next_line(kit, sign)
     footer_h = _height(footer) + s(16) if footer else 0.0
 
+    span = item_times(kit.agenda, day, item)
+
     def below(time_size: float) -> tuple[Layout, float]:
         """The time at (at most) `time_size`, and the y under the band it ends."""
-        times = kit.largest(item_times(kit.agenda, day, item), width=col_w,
+        times = kit.largest(span, width=col_w,
                         max_size=s(time_size), min_size=s(TIME_MIN), bold=True, line_height=1.0)
         return times, min(time_caps - 0.714 * times.size, qr_bottom) - s(16)
 
@@ -87,7 +89,8 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
     ch, sp = chairs(kit.agenda, sign.item), speakers(kit.agenda, sign.item)
     gap = s(14) if ch or sp else 0.0
     # No grid can serve that leaves less than a one-line title under the lowest time.
-    best_room = max(below(t)[1] for t, _, _ in TRADE_OFFS) - footer_h - p.bottom
+    # A smaller time never sits lower, so the smallest time offered leaves the most room.
+    best_room = below(min(t for t, _, _ in TRADE_OFFS))[1] - footer_h - p.bottom
     ink = kit.ink(sign.item.title, True)
     ascent, descent = kit.metrics()
     least_title = 0.0 if ink is None else (ascent + descent) * math.floor(s(TITLE_MIN) / 0.5) * 0.5
