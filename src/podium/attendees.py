@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podium.problems import Problem, SourceFile, did_you_mean, display_name
+from podium.values import name_sort_key
 
 COLUMNS = ("name", "title", "role", "organisation", "country", "category")
 DEFAULT_CATEGORY = "Delegate"
@@ -30,14 +31,7 @@ class Attendee:
 
     @property
     def sort_key(self) -> tuple[str, str]:
-        words = self.name.split()
-        family = words[-1] if words else ""
-        return (_fold(family), _fold(self.name))
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+        return name_sort_key(self.name)
 
 
 def _clean(value: str | None) -> str | None:

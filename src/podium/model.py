@@ -98,13 +98,7 @@ class Person(Strict):
 
     @property
     def sort_key(self) -> tuple[str, str]:
-        family = self.family_name or (self.name.split()[-1] if self.name.split() else "")
-        return (_fold(family), _fold(self.name))
-
-
-def _fold(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+        return values.name_sort_key(self.name, self.family_name)
 
 
 class Speaker(Strict):

@@ -99,6 +99,19 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
 
 
+def name_sort_key(name: str, family_name: str | None = None) -> tuple[str, str]:
+    """How people sort: by family name (the last word of `name` unless given), then by the
+    whole name, ignoring case and accents (Ørsted near Orr, Álvarez near Alvarez)."""
+    words = name.split()
+    family = family_name or (words[-1] if words else "")
+    return (_fold(family), _fold(name))
+
+
+def _fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def split_paragraphs(value: object) -> list[str]:
     """Background text: a list of paragraphs, or one text whose paragraphs are split by blank lines."""
     if value is None:
