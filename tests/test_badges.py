@@ -9,11 +9,10 @@ import unicodedata
 from pathlib import Path
 
 import pdfplumber
-import pypdfium2
 import pytest
-import zxingcpp
 from click.testing import CliRunner
 from pypdf import PdfReader
+from tests.pdfs import qr_codes
 
 from podium.cli import main
 from podium.load import Programme, load
@@ -46,12 +45,7 @@ def seed_pdf(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def _decode(pdf: Path) -> list[list[str]]:
-    doc = pypdfium2.PdfDocument(str(pdf))
-    out = []
-    for page in doc:
-        image = page.render(scale=150 / 72).to_pil()
-        out.append(sorted(b.text for b in zxingcpp.read_barcodes(image)))
-    return out
+    return [sorted(page) for page in qr_codes(pdf)]
 
 
 def _text(pdf: Path) -> str:

@@ -8,10 +8,9 @@ import subprocess
 from pathlib import Path
 
 import pikepdf
-import pypdfium2
 import pytest
-import zxingcpp
 from pypdf import PdfReader
+from tests.pdfs import qr_codes
 
 from podium.fonts import bundled
 from podium.load import Programme
@@ -72,9 +71,7 @@ def test_chunked_pages_carry_the_same_text_as_one_canvas(chunked: dict[int, Path
 
 def test_chunked_qr_codes_decode_and_fonts_are_embedded(chunked: dict[int, Path],
                                                         seed: Programme) -> None:
-    doc = pypdfium2.PdfDocument(str(chunked[2]))
-    found = [b.text for page in doc
-             for b in zxingcpp.read_barcodes(page.render(scale=150 / 72).to_pil())]
+    found = [text for page in qr_codes(chunked[2]) for text in page]
     assert found == [seed.agenda.event.url] * 33
     out = subprocess.run(["pdffonts", str(chunked[2])], capture_output=True, text=True,
                          check=True).stdout

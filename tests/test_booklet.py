@@ -11,7 +11,7 @@ from pathlib import Path
 import pdfplumber
 import pypdfium2 as pdfium
 import pytest
-import zxingcpp
+from tests.pdfs import qr_codes
 
 from podium.context import BuildContext
 from podium.fonts import bundled
@@ -240,14 +240,7 @@ def test_nothing_is_drawn_outside_the_safe_area(seed_build: Built) -> None:
 
 def test_every_qr_code_decodes_to_its_place_in_the_online_agenda(seed_build: Built) -> None:
     agenda = seed_build.programme.agenda
-    found: list[str] = []
-    doc = pdfium.PdfDocument(seed_build.pdf)
-    try:
-        for i in range(len(doc)):
-            image = doc[i].render(scale=150 / 72).to_pil()
-            found += [b.text for b in zxingcpp.read_barcodes(image)]
-    finally:
-        doc.close()
+    found = [text for page in qr_codes(seed_build.pdf) for text in page]
     sessions = [agenda.url_for_item(it) for _d, it in agenda.items() if it.kind == "session"]
     assert sorted(found) == sorted([agenda.event.url, *sessions])
     assert all(url.startswith(agenda.event.url) for url in found)

@@ -15,6 +15,7 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 import zxingcpp
+from tests.pdfs import qr_codes
 
 from podium.links import resolve
 from podium.load import Programme, load
@@ -220,15 +221,7 @@ def test_all_text_is_readable_and_inside_its_column(large: Built) -> None:
 
 def test_every_qr_code_opens_an_existing_anchor(large: Built) -> None:
     agenda = large.programme.agenda
-    found: list[str] = []
-    doc = pdfium.PdfDocument(large.pdf)
-    try:
-        for i in range(len(doc)):
-            image = doc[i].render(scale=150 / 72).to_pil()
-            found += [b.text for b in zxingcpp.read_barcodes(
-                image, formats=zxingcpp.BarcodeFormat.QRCode)]
-    finally:
-        doc.close()
+    found = [text for page in qr_codes(large.pdf) for text in page]
     broken = [url for url in found if not resolve(url, agenda.event.url, large.out / "site")]
     assert not broken
     # The cover's code, and one per room and day (at its first item).

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pypdfium2 as pdfium
 import pytest
 import zxingcpp
 from PIL import Image
 from reportlab.pdfgen import canvas
+from tests.pdfs import qr_codes
 
 from podium import qr
 from podium.links import file_ids, locate, resolve
@@ -37,16 +37,8 @@ def everything(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> Pat
 
 
 def decode_pdf(path: Path, out_dir: Path) -> list[Code]:
-    codes: list[Code] = []
-    pdf = pdfium.PdfDocument(path)
-    try:
-        for number in range(len(pdf)):
-            image = pdf[number].render(scale=150 / 72).to_pil()
-            for found in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode):
-                codes.append(Code(str(path.relative_to(out_dir)), number + 1, found.text))
-    finally:
-        pdf.close()
-    return codes
+    return [Code(str(path.relative_to(out_dir)), number, text)
+            for number, page in enumerate(qr_codes(path), start=1) for text in page]
 
 
 def test_site_is_among_the_outputs(everything: Path) -> None:
