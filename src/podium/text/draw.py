@@ -19,45 +19,38 @@ from reportlab.pdfgen.canvas import Canvas
 from podium.fonts import Face
 from podium.text.shaping import ShapedText
 
-_PUA_FIRST, _PUA_LAST = 0xE000, 0xF8FF
-_SUPPLEMENTARY_PUA = 0xF0000
+_PRIVATE_PLANE = 0xF0000
+"""Supplementary private-use plane 15: glyph g that no character reaches is drawn as
+U+F0000 + g (plane 16 if the font itself maps that), a pure function of the font file."""
+_SECOND_PLANE = 0x100000
 
 
-def _assign_private_codes(font: TTFont) -> dict[int, str]:
-    """A character for every glyph: the glyph's own (smallest) code point when the cmap
-    reaches it, else a private-use one, assigned in glyph order and skipping code points the
-    font itself maps: the same table for the same font file."""
+def _glyph_code(font: TTFont, gid: int) -> str:
+    """The character that draws glyph `gid`: the glyph's own (smallest) code point when the
+    cmap reaches it, else a private-use one, registered with the font on first use. Done
+    per glyph as needed: the CJK fallback face has 50,000 glyphs, and a table of them all
+    took 0.1 s to make for every build."""
     face = font.face
-    table: dict[int, str] = {}
-    for char, gid in sorted(face.charToGlyph.items(), reverse=True):
-        if char >= 0x20:
-            table[gid] = chr(char)   # the smallest code point that maps to the glyph
-    mapped = set(table)
-    code = _PUA_FIRST
-    scale = 1000.0 / face.unitsPerEm
-    for gid in range(1, face.numGlyphs):
-        if gid in mapped:
-            continue
-        while code in face.charToGlyph:
-            code += 1
-        if code > _PUA_LAST and code < _SUPPLEMENTARY_PUA:
-            code = _SUPPLEMENTARY_PUA
-        face.charToGlyph[code] = gid
-        face.glyphToChar.setdefault(gid, []).append(code)
-        face.charWidths[code] = face.hmetrics[gid][0] * scale
-        table[gid] = chr(code)
-        code += 1
-    return table
+    mapped = [c for c in face.glyphToChar.get(gid, ()) if c >= 0x20]
+    if mapped:
+        return chr(min(mapped))
+    code = _PRIVATE_PLANE + gid
+    if face.charToGlyph.get(code, gid) != gid:
+        code = _SECOND_PLANE + gid
+    face.charToGlyph[code] = gid
+    face.glyphToChar.setdefault(gid, []).append(code)
+    face.charWidths[code] = face.hmetrics[gid][0] * 1000.0 / face.unitsPerEm
+    return chr(code)
 
 
 class PdfFonts:
     """The bundled faces as ReportLab fonts. ReportLab keeps one process-wide font registry;
     each face is registered there once, under a name unique to podium ("podium-" + file
-    stem), with a private-code table computed from the font file alone, so registering is
-    idempotent and no build leaks state into another."""
+    stem), and the private codes its glyphs get depend on the font file alone, so
+    registering is idempotent and no build leaks state into another."""
 
     def __init__(self) -> None:
-        self._codes: dict[str, dict[int, str]] = {}
+        self._fonts: dict[str, TTFont] = {}
         self._names: dict[Face, str] = {}
 
     def name(self, face: Face) -> str:
@@ -66,20 +59,25 @@ class PdfFonts:
         if found is not None:
             return found
         name = f"podium-{face.name}"
-        if name not in self._codes:
+        if name not in self._fonts:
             if name in pdfmetrics.getRegisteredFontNames():
                 font = pdfmetrics.getFont(name)
             else:
                 font = TTFont(name, str(face.path))
-                font._podium_codes = _assign_private_codes(font)
+                font._podium_codes = {}
                 pdfmetrics.registerFont(font)
-            self._codes[name] = font._podium_codes
+            self._fonts[name] = font
         self._names[face] = name
         return name
 
     def code(self, face: Face, gid: int) -> str:
-        """The character that draws glyph `gid` of `face` (a private-use one)."""
-        return self._codes[self.name(face)][gid]
+        """The character that draws glyph `gid` of `face` (see `_glyph_code`)."""
+        font = self._fonts[self.name(face)]
+        codes: dict[int, str] = font._podium_codes
+        found = codes.get(gid)
+        if found is None:
+            found = codes[gid] = _glyph_code(font, gid)
+        return found
 
 
 def new_canvas(path: Any, pagesize: tuple[float, float], fonts: PdfFonts, face: Face, *,

@@ -20,6 +20,9 @@ import pikepdf
 
 _SUBSET = re.compile(r"^/([A-Z]{6})\+(.*)$")
 _SUBSET_NAMES = ("/BaseFont", "/FontName")
+_REFERENCE = re.compile(rb"\d+ \d+ R(?![A-Za-z0-9])")
+_TAGGED = re.compile(rb"(/BaseFont |/FontName )(/[A-Z]{6}\+[^\s/\[\]<>()]*)")
+_LENGTH = re.compile(rb"/Length \d+(?: \d+ R)?")
 
 
 def join_pdfs(parts: list[Path], path: Path) -> None:
@@ -40,12 +43,12 @@ def join_pdfs(parts: list[Path], path: Path) -> None:
                 numbers = {obj.objgen: writer.reserve() for obj in pdf.objects
                            if isinstance(obj, pikepdf.Object) and obj.objgen not in skip
                            and obj.objgen != (0, 0)}
-                pages = {page.obj.objgen for page in pdf.pages}
-                parent = {"/Parent": b"%d 0 R" % pages_number}
+                # Pages point to their parent: the one page tree of the joined file.
+                targets = {**numbers, root.Pages.objgen: pages_number}
+                refs = {b"%d %d R" % key: b"%d 0 R" % n for key, n in targets.items()}
                 for obj in pdf.objects:
                     if isinstance(obj, pikepdf.Object) and obj.objgen in numbers:
-                        writer.obj(numbers[obj.objgen], obj, numbers, index,
-                                   parent if obj.objgen in pages else {})
+                        writer.obj(numbers[obj.objgen], obj, targets, refs, index)
                 kids += [numbers[page.obj.objgen] for page in pdf.pages]
                 if index == 0:
                     catalogue = _direct(root, numbers, index,
@@ -87,15 +90,19 @@ class _Writer:
             self.raw(b"stream\n" + stream + b"\nendstream\n")
         self.raw(b"endobj\n")
 
-    def obj(self, number: int, obj: Any, numbers: dict[tuple[int, int], int], part: int,
-            overrides: dict[str, bytes]) -> None:
+    def obj(self, number: int, obj: Any, numbers: dict[tuple[int, int], int],
+            refs: dict[bytes, bytes], part: int) -> None:
         if isinstance(obj, pikepdf.Stream):
             data = obj.read_raw_bytes()
-            body = _direct(obj.stream_dict, numbers, part,
-                           {**overrides, "/Length": b"%d" % len(data)})
-            self.write(number, body, data)
+            head = obj.stream_dict
+            body = _renumbered(head.unparse(), refs, part)
+            if body is None:
+                body = _direct(head, numbers, part)
+            # The raw bytes are copied as they are; their length is counted here.
+            self.write(number, _LENGTH.sub(b"/Length %d" % len(data), body), data)
         else:
-            self.write(number, _direct(obj, numbers, part, overrides))
+            body = _renumbered(obj.unparse(resolved=True), refs, part)
+            self.write(number, body if body is not None else _direct(obj, numbers, part))
 
     def finish(self, trailer: bytes) -> None:
         file_id = self.digest.hexdigest().encode()
@@ -105,6 +112,20 @@ class _Writer:
         self.raw(b"".join(lines))
         self.raw(b"trailer\n<< /Size %d %s /ID [<%s><%s>] >>\nstartxref\n%d\n%%%%EOF\n" % (
             self.count + 1, trailer, file_id, file_id, start))
+
+
+def _renumbered(syntax: bytes, refs: dict[bytes, bytes], part: int) -> bytes | None:
+    """`syntax` (an object's own PDF syntax, from qpdf) with its references renumbered and
+    its font subsets retagged, by pattern: pages, fonts and descriptors hold no strings, so
+    "N G R" there is always a reference. None if the object holds a string (in which such a
+    pattern could be text); `_direct` then walks it member by member."""
+    if b"(" in syntax or b"<" in syntax.replace(b"<<", b"").replace(b">>", b""):
+        return None
+    syntax = _REFERENCE.sub(lambda found: refs[found[0]], syntax)
+    if part == 0:
+        return syntax
+    return _TAGGED.sub(lambda found: found[1] + _retag(found[2].decode(), part).unparse(),
+                       syntax)
 
 
 def _value(obj: Any, numbers: dict[tuple[int, int], int], part: int) -> bytes:

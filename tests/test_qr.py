@@ -1,0 +1,50 @@
+"""QR codes: the path drawn for a code covers exactly its dark modules, whichever way the
+operators were written (table pieces for ordinary codes, runs for large ones)."""
+
+from __future__ import annotations
+
+import pytest
+
+from podium import qr
+
+TEXTS = [
+    "https://agenda.example.org/montevideo-2024/",
+    "https://agenda.example.org/montevideo-2024/#person-kihara-hunt",
+    "CHK-000042-00beef",
+    "https://agenda.example.org/" + "very-long-path/" * 20 + "#session-12",   # above 57
+]
+
+
+def _painted(ops: str, size: int) -> set[tuple[int, int]]:
+    """(row, column) of every module the operators fill, rows counted from the top."""
+    words = ops.split()
+    assert words[-1] == "f" and words.count("f") == 1          # one path, filled once
+    body = words[:-1]
+    assert len(body) % 5 == 0 and body[4::5] == ["re"] * (len(body) // 5)
+    cells: set[tuple[int, int]] = set()
+    for i in range(0, len(body), 5):
+        x, y, w, h = (int(v) for v in body[i:i + 4])
+        assert h == 1 and w >= 1 and x >= 0 and x + w <= size and 0 <= y < size
+        row = size - 1 - y
+        cells.update((row, c) for c in range(x, x + w))
+    return cells
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_the_path_fills_exactly_the_dark_modules(text: str) -> None:
+    matrix = qr.encode(text)
+    dark = {(r, c) for r in range(matrix.size) for c in range(matrix.size)
+            if matrix.is_dark(r, c)}
+    assert 0 < len(dark) < matrix.size ** 2
+    assert _painted(qr.path_operators(matrix), matrix.size) == dark
+    runs = list(matrix.runs())
+    assert {(r, c + k) for r, c, n in runs for k in range(n)} == dark
+    # Pieces may split a run in two where it crosses a piece boundary, never more.
+    rects = qr.path_operators(matrix).count(" re")
+    assert len(runs) <= rects <= len(runs) + matrix.size * (matrix.size // 8)
+
+
+def test_large_codes_are_written_run_by_run() -> None:
+    matrix = qr.encode(TEXTS[-1])
+    assert matrix.size > 57
+    assert qr.path_operators(matrix).count(" re") == len(list(matrix.runs()))
