@@ -140,6 +140,8 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
         size = _round_down(max_size, step)
         floor = min_size if wrap_min_size is None else wrap_min_size
         advances = shaper.simple_advances(text, family, bold=bold)
+        if advances is None and max_lines == 2:
+            size = min(size, _two_line_bound(shaper, tokens, family, bold, width, step))
         widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
         while size >= floor - 1e-9 and (size * widest > width
                                         or size * total > width * max_lines):
@@ -153,6 +155,20 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
             size -= step
     raise FitError(text, who, width, max_lines,
                    min_size if wrap_min_size is None or max_lines == 1 else wrap_min_size)
+
+
+def _two_line_bound(shaper: Shaper, tokens: list[str], family: str, bold: bool,
+                    width: float, step: float) -> float:
+    """The largest size (in `step`s) at which shaped text might wrap on two lines: greedy
+    filling at a limit L succeeds only if some break leaves both lines at most L wide, so
+    every size above width / min(over breaks of the wider line) fails. Trying sizes from
+    there down gives what trying them all from the top gives, shaping a few lines, not a
+    few per size."""
+    need = min((max(shaper.shape("".join(tokens[:k]).rstrip(), family, bold=bold).width,
+                    shaper.shape("".join(tokens[k:]).rstrip(), family, bold=bold).width)
+                for k in range(1, len(tokens))),
+               default=shaper.shape("".join(tokens).rstrip(), family, bold=bold).width)
+    return _round_down(width / need, step) if need > 0 else math.inf
 
 
 @dataclass(frozen=True)

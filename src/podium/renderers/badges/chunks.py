@@ -3,9 +3,10 @@
 ReportLab keeps every page of a canvas in memory until it saves, so one canvas for 10,000
 badges grows with the count. Here the sheets are cut into chunks of a fixed number of sheets
 (never depending on the number of processes), each chunk is drawn into its own PDF by a
-worker (all cores), and the chunks are joined page by page into one file (`join`):
-memory stays that of one chunk per worker, and the bytes are the same however many
-processes drew them. Each chunk embeds its own subsets of the fonts it uses."""
+worker (all cores), and the main process joins each chunk into one file page by page as
+soon as it is drawn (`join`): memory stays that of one chunk per worker, and the bytes are
+the same however many processes drew them. Each chunk embeds its own subsets of the fonts
+it uses."""
 
 from __future__ import annotations
 
@@ -13,13 +14,14 @@ import multiprocessing
 import os
 import tempfile
 import traceback
+from collections.abc import Generator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 from podium.problems import AgendaError, Problem
 from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.holders import Holder
-from podium.renderers.badges.join import join_pdfs
+from podium.renderers.badges.join import Join
 from podium.renderers.badges.sheets import Job, draw_sheets, warm_fonts
 from podium.text import Shaper
 
@@ -51,77 +53,78 @@ def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[s
             t for h in chosen
             for t in (h.name, h.title, h.role, h.organisation, h.country, h.category.upper())
             if t)])
-        results = _run(job, chunks, shaper, workers)
-        problems = [r for r in results if isinstance(r, Problem)]
-        if problems:
-            raise AgendaError(problems[:1])
         pages = 0
         notes: list[Notes] = []
-        for result in results:
-            assert not isinstance(result, Problem)
-            pages += result[0]
-            notes += result[1]
-        join_pdfs([part for part, _, _ in chunks], out)
+        results = _results(job, chunks, shaper, workers)
+        try:
+            with out.open("wb") as stream:
+                joined = Join(stream)
+                # Each chunk is joined as soon as it is drawn, while the workers draw the
+                # next ones: the join is not left to run alone at the end.
+                for (part, _, _), result in zip(chunks, results, strict=True):
+                    if isinstance(result, Problem):
+                        raise AgendaError([result])
+                    pages += result[0]
+                    notes += result[1]
+                    joined.add(part)
+                    part.unlink()
+                joined.finish()
+        except BaseException:
+            out.unlink(missing_ok=True)
+            raise
+        finally:
+            results.close()
     return pages, notes
 
 
-def _run(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int) -> list[Result]:
-    """The chunks' results in chunk order, up to the first problem. Worker k draws chunks
-    k, k + workers, ... in a forked process that inherits the loaded fonts and the shaper
-    (with its cache) and keeps both from chunk to chunk; without fork, all are drawn here."""
+def _results(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int
+             ) -> Generator[Result, None, None]:
+    """The chunks' results in chunk order, as each is drawn, up to the first problem.
+    Worker k draws chunks k, k + workers, ... in a forked process that inherits the loaded
+    fonts and the shaper (with its cache) and keeps both from chunk to chunk; without
+    fork, all are drawn here. Closing the iterator stops the workers."""
     if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
-        return _draw_all(job, chunks, shaper)
+        for part, chosen, codes in chunks:
+            yield draw_sheets(job, part, chosen, codes, shaper)
+        return
     context = multiprocessing.get_context("fork")
     pipes = []
     processes = []
-    for k in range(workers):
-        receive, send = context.Pipe(duplex=False)
-        process = context.Process(target=_worker, args=(send, job, chunks[k::workers], shaper),
-                                  daemon=True)
-        process.start()
-        send.close()
-        pipes.append(receive)
-        processes.append(process)
-    per_worker: list[list[Result]] = []
     try:
-        for receive in pipes:
+        for k in range(workers):
+            receive, send = context.Pipe(duplex=False)
+            process = context.Process(target=_worker, args=(send, job, chunks[k::workers],
+                                                            shaper), daemon=True)
+            process.start()
+            send.close()
+            pipes.append(receive)
+            processes.append(process)
+        for i in range(len(chunks)):
             try:
-                got: list[Result] | str = receive.recv()
+                got: Result | str = pipes[i % workers].recv()
             except EOFError:
                 raise RuntimeError("a badge drawing process ended without a result") from None
             if isinstance(got, str):
                 raise RuntimeError(f"a badge drawing process failed:\n{got}")
-            per_worker.append(got)
-    except BaseException:
-        for process in processes:
-            process.terminate()     # a worker may be blocked sending to a pipe never read
-        raise
+            yield got
+            if isinstance(got, Problem):
+                return
     finally:
         for process in processes:
+            if process.is_alive():
+                process.terminate()     # stopped early: it may be drawing or sending
             process.join()
-    results: list[Result] = []
-    for i in range(len(chunks)):
-        mine = per_worker[i % workers]
-        if i // workers >= len(mine):
-            break           # that worker stopped at a problem in an earlier chunk
-        results.append(mine[i // workers])
-    return results
 
 
 def _worker(send: Connection, job: Job, chunks: list[Chunk], shaper: Shaper) -> None:
-    """Send the results of this worker's chunks, or the traceback of what went wrong."""
+    """Send the result of each of this worker's chunks as it is drawn (stopping after a
+    problem), or the traceback of what went wrong."""
     try:
-        results: list[Result] | str = _draw_all(job, chunks, shaper)
+        for part, chosen, codes in chunks:
+            result = draw_sheets(job, part, chosen, codes, shaper)
+            send.send(result)
+            if isinstance(result, Problem):
+                break
     except BaseException:
-        results = traceback.format_exc()
-    send.send(results)
+        send.send(traceback.format_exc())
     send.close()
-
-
-def _draw_all(job: Job, chunks: list[Chunk], shaper: Shaper) -> list[Result]:
-    results: list[Result] = []
-    for part, chosen, codes in chunks:
-        results.append(draw_sheets(job, part, chosen, codes, shaper))
-        if isinstance(results[-1], Problem):
-            break
-    return results

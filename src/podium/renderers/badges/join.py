@@ -25,43 +25,54 @@ _TAGGED = re.compile(rb"(/BaseFont |/FontName )(/[A-Z]{6}\+[^\s/\[\]<>()]*)")
 _LENGTH = re.compile(rb"/Length \d+(?: \d+ R)?")
 
 
-def join_pdfs(parts: list[Path], path: Path) -> None:
-    """Write the pages of `parts`, in order, into the one PDF `path`."""
-    with path.open("wb") as out:
-        writer = _Writer(out)
-        pages_number = writer.reserve()
-        kids: list[int] = []
-        catalogue = info = b""
-        for index, part in enumerate(parts):
-            with pikepdf.open(part) as pdf:
-                if index == 0:
-                    writer.raw(b"%PDF-" + pdf.pdf_version.encode() + b"\n%\x93\x8c\x8b\x9e\n")
-                root, info_dict = pdf.Root, pdf.trailer.get("/Info")
-                skip = {root.objgen, root.Pages.objgen}
-                if info_dict is not None:
-                    skip.add(info_dict.objgen)
-                numbers = {obj.objgen: writer.reserve() for obj in pdf.objects
-                           if isinstance(obj, pikepdf.Object) and obj.objgen not in skip
-                           and obj.objgen != (0, 0)}
-                # Pages point to their parent: the one page tree of the joined file.
-                targets = {**numbers, root.Pages.objgen: pages_number}
-                refs = {b"%d %d R" % key: b"%d 0 R" % n for key, n in targets.items()}
-                for obj in pdf.objects:
-                    if isinstance(obj, pikepdf.Object) and obj.objgen in numbers:
-                        writer.obj(numbers[obj.objgen], obj, targets, refs, index)
-                kids += [numbers[page.obj.objgen] for page in pdf.pages]
-                if index == 0:
-                    catalogue = _direct(root, numbers, index,
-                                        {"/Pages": b"%d 0 R" % pages_number})
-                    info = _direct(info_dict, numbers, index) if info_dict is not None else b""
-        writer.write(pages_number, b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
-            len(kids), b" ".join(b"%d 0 R" % k for k in kids)))
+class Join:
+    """A PDF being written from parts added one after another (`add`), then closed
+    (`finish`): parts can be joined as they are drawn."""
+
+    def __init__(self, out: BinaryIO) -> None:
+        self.writer = _Writer(out)
+        self.pages_number = self.writer.reserve()
+        self.kids: list[int] = []
+        self.catalogue = self.info = b""
+        self.parts = 0
+
+    def add(self, part: Path) -> None:
+        """Append the pages of the PDF `part` (and the objects they use)."""
+        writer, index = self.writer, self.parts
+        with pikepdf.open(part) as pdf:
+            if index == 0:
+                writer.raw(b"%PDF-" + pdf.pdf_version.encode() + b"\n%\x93\x8c\x8b\x9e\n")
+            root, info_dict = pdf.Root, pdf.trailer.get("/Info")
+            skip = {root.objgen, root.Pages.objgen}
+            if info_dict is not None:
+                skip.add(info_dict.objgen)
+            numbers = {obj.objgen: writer.reserve() for obj in pdf.objects
+                       if isinstance(obj, pikepdf.Object) and obj.objgen not in skip
+                       and obj.objgen != (0, 0)}
+            # Pages point to their parent: the one page tree of the joined file.
+            targets = {**numbers, root.Pages.objgen: self.pages_number}
+            refs = {b"%d %d R" % key: b"%d 0 R" % n for key, n in targets.items()}
+            for obj in pdf.objects:
+                if isinstance(obj, pikepdf.Object) and obj.objgen in numbers:
+                    writer.obj(numbers[obj.objgen], obj, targets, refs, index)
+            self.kids += [numbers[page.obj.objgen] for page in pdf.pages]
+            if index == 0:
+                self.catalogue = _direct(root, numbers, index,
+                                         {"/Pages": b"%d 0 R" % self.pages_number})
+                self.info = _direct(info_dict, numbers, index) if info_dict is not None else b""
+        self.parts += 1
+
+    def finish(self) -> None:
+        """Write the page tree, the catalogue, the information and the cross-references."""
+        writer = self.writer
+        writer.write(self.pages_number, b"<< /Type /Pages /Count %d /Kids [%s] >>" % (
+            len(self.kids), b" ".join(b"%d 0 R" % k for k in self.kids)))
         root_number = writer.reserve()
-        writer.write(root_number, catalogue)
+        writer.write(root_number, self.catalogue)
         info_ref = b""
-        if info:
+        if self.info:
             info_number = writer.reserve()
-            writer.write(info_number, info)
+            writer.write(info_number, self.info)
             info_ref = b" /Info %d 0 R" % info_number
         writer.finish(b"/Root %d 0 R%s" % (root_number, info_ref))
 
