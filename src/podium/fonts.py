@@ -28,6 +28,14 @@ class Face:
     bold: bool
     italic: bool
 
+    def __hash__(self) -> int:
+        # Faces are dictionary keys in every shaping and drawing step.
+        return self._hash
+
+    @cached_property
+    def _hash(self) -> int:
+        return hash((self.path, self.family, self.bold, self.italic))
+
     @property
     def name(self) -> str:
         """A unique name for registering this face with a PDF library."""

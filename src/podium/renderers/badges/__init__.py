@@ -101,7 +101,8 @@ def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
     job = Job(programme.agenda, stock, _logo(programme, programme.agenda.print_), epoch)
     if len(chosen) > parallel_above:
         return draw_chunked(job, path, chosen, codes, shaper,
-                            sheets=chunk_sheets(stock.per_page), workers=workers)
+                            sheets=chunk_sheets(stock.per_page, len(chosen)),
+                            workers=workers)
     result = draw_sheets(job, path, chosen, codes, shaper)
     if isinstance(result, Problem):
         raise AgendaError([result])

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from reportlab.lib.colors import Color, HexColor
+from reportlab.lib.colors import HexColor
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
@@ -38,8 +38,17 @@ class Notes:
 
 
 @lru_cache(maxsize=256)
-def _colour(hex_colour: str) -> Color:
-    return HexColor(hex_colour)
+def _fill_operator(hex_colour: str) -> str:
+    colour = HexColor(hex_colour)
+    return " ".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in
+                    (colour.red, colour.green, colour.blue)) + " rg"
+
+
+def _fill(canvas: Canvas, hex_colour: str) -> None:
+    """Set the fill colour. The operator is written directly (ReportLab's setFillColor
+    cost more than the text it colours); all text here is written directly too, so
+    nothing reads ReportLab's own record of the colour."""
+    canvas._code.append(_fill_operator(hex_colour))
 
 
 def _text_colour(hex_colour: str) -> str:
@@ -120,17 +129,17 @@ class Artist:
 
     def band(self, canvas: Canvas, box: Box, holder: Holder) -> None:
         colour = self.settings.category_colours.get(holder.category, OTHER_COLOUR)
-        canvas.setFillColor(_colour(colour))
+        _fill(canvas, colour)
         b = self.bleed
         canvas.rect(box.x - b, box.top - self.band_h, box.w + 2 * b, self.band_h + b,
                     stroke=0, fill=1)
         inner = box.w - 2 * self.pad
         label = self._fit(holder.category.upper(), inner, self.band_h * 0.5, 5, 1, holder,
                           bold=True)
-        canvas.setFillColor(_colour(_text_colour(colour)))
+        _fill(canvas, _text_colour(colour))
         label_top = box.top - (self.band_h - label.height) / 2
         self._draw(canvas, label, box.x + self.pad, label_top, inner, "center")
-        canvas.setFillColor(_colour("#000000"))
+        _fill(canvas, "#000000")
 
     def header(self, canvas: Canvas, box: Box, holder: Holder) -> float:
         """Event title (and logo) under the band; returns the y below them."""
@@ -151,10 +160,10 @@ class Artist:
             title = self._fit(self.agenda.event.title, inner, title_max, 4.5, 2, holder,
                               one_line_min=title_max * 0.8)
             height = max(title.height, logo_h)
-        canvas.setFillColor(_colour("#404040"))
+        _fill(canvas, "#404040")
         self._draw(canvas, title, left, top - (height - title.height) / 2, inner,
                    "left" if self.logo is not None else "center")
-        canvas.setFillColor(_colour("#000000"))
+        _fill(canvas, "#000000")
         return top - height
 
     # -- front ------------------------------------------------------------------------
