@@ -9,7 +9,8 @@ remote marks, the URL and the next item), bold and regular faces of the same bun
 (so two subsets are embedded, as podium's are), the same QR code drawn the same way, one page
 per sign, saved. It fits nothing and shapes nothing: the ratio is what podium's fitting and
 layout cost on top. Times are CPU seconds of this process (the machine is shared; wall time
-is printed too), the best of several runs. One-off costs are paid by both before timing: the
+is printed too), the best of several runs; the ratio is the median of the ratios of runs
+made one right after the other. One-off costs are paid by both before timing: the
 bare loop registers its two TrueType fonts with ReportLab once per process, and podium's
 ReportLab fonts and HarfBuzz faces (with their per-character advance tables) are likewise
 made once per process, in the warm-up; podium's timed runs still make a new kit (shaper,
@@ -19,6 +20,7 @@ layout memo) per build, as a build does, so no text's layout is carried from run
 from __future__ import annotations
 
 import io
+import statistics
 import sys
 import tempfile
 import time
@@ -106,15 +108,19 @@ def bare_signs(programme: Programme) -> tuple[float, float, int]:
     return time.process_time() - cpu, time.perf_counter() - wall, count
 
 
-def best_pair(programme: Programme, repeat: int) -> tuple[tuple[float, float, int], ...]:
-    """The best run of podium and of the bare loop, run in turns so that the load of a
-    shared machine falls on both alike (the seed's runs are short: a burst would otherwise
-    favour whichever ran during it)."""
+def runs_in_turns(programme: Programme, repeat: int
+                  ) -> tuple[tuple[float, float, int], tuple[float, float, int], list[float]]:
+    """The best run of podium and of the bare loop, and the ratio of each pair of runs
+    (podium's CPU time per sign over the bare loop's, run one right after the other), run
+    in turns so that the load of a shared machine falls on both alike. The median of the
+    pairs' ratios is the figure to read: the two best runs may come from different moments
+    of a noisy machine (seen: best-of ratios from 1.76x to 2.40x on the same code)."""
     runs: tuple[list[tuple[float, float, int]], ...] = ([], [])
     for _ in range(repeat):
         for k, run in enumerate((podium_signs, bare_signs)):
             runs[k].append(run(programme))
-    return tuple(min(r) for r in runs)
+    ratios = [(p[0] / p[2]) / (b[0] / b[2]) for p, b in zip(*runs, strict=True)]
+    return min(runs[0]), min(runs[1]), ratios
 
 
 def main() -> None:
@@ -124,11 +130,17 @@ def main() -> None:
     podium_signs(seed)   # warm-up: font registration and parsing happen once per process
     bare_signs(seed)
     for label, programme, repeat in (("seed", seed, 25), ("1,000 sessions", big, 3)):
-        (cpu, wall, n), (bare_cpu, bare_wall, m) = best_pair(programme, repeat)
+        (cpu, wall, n), (bare_cpu, bare_wall, m), ratios = runs_in_turns(programme, repeat)
         print(f"{label:>15}: podium {n / cpu:6.1f} signs/s ({cpu * 1000 / n:5.2f} ms CPU each, "
               f"{wall * 1000 / n:5.2f} wall); bare ReportLab {m / bare_cpu:6.1f} signs/s "
               f"({bare_cpu * 1000 / m:5.2f} ms CPU each, {bare_wall * 1000 / m:5.2f} wall); "
-              f"ratio {cpu / n / (bare_cpu / m):4.2f}x")
+              f"ratio {statistics.median(ratios):4.2f}x (median of {len(ratios)} pairs; "
+              f"quartiles {_quartiles(ratios)})")
+
+
+def _quartiles(values: list[float]) -> str:
+    q = statistics.quantiles(values, n=4) if len(values) > 1 else values * 3
+    return f"{q[0]:.2f}-{q[2]:.2f}"
 
 
 if __name__ == "__main__":

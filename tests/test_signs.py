@@ -19,6 +19,7 @@ from podium.load import Programme, load
 from podium.pipeline import build
 from podium.problems import AgendaError
 from podium.renderers.signs.plan import choose_mode, room_day_signs
+from podium.text import FitError
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
@@ -444,3 +445,28 @@ def test_a_long_room_name_wraps_on_the_sign(tmp_path: Path) -> None:
         words = " ".join(" ".join((p.extract_text() or "").split()) for p in pdf.pages)
     for word in ("backspace", "franconian.net", "Bamberg"):
         assert word in words
+
+
+def test_counted_entry_heights_equal_laid_out_heights(seed: Programme) -> None:
+    """The people grid is chosen from heights counted from advances (remote marks included);
+    they must be the heights of the entries as drawn, for every person, column and size."""
+    from podium.fonts import bundled
+    from podium.present import chairs, speakers
+    from podium.renderers.signs import make_kit
+    from podium.renderers.signs.people import STEPS, _entry, _height, organisation
+
+    kit = make_kit(seed, bundled())
+    checked = remote = 0
+    for _, item in seed.agenda.items():
+        for app in chairs(seed.agenda, item) + speakers(seed.agenda, item):
+            for width in (180.0, 240.0, 370.0, 760.0):
+                for name_size, org_size in STEPS:
+                    counted = _height(kit, app, width, name_size, org_size, organisation(app))
+                    try:
+                        drawn = _entry(kit, app, width, name_size, org_size).height
+                    except FitError:
+                        drawn = float("inf")
+                    assert counted == pytest.approx(drawn, abs=1e-6), (app.name, width, name_size)
+                    checked += 1
+                    remote += app.remote
+    assert checked > 1000 and remote > 50

@@ -10,9 +10,9 @@
 per-character fallback over the bundled fonts) lives in `shaping`, drawing in `draw`.
 """
 
-from podium.text.draw import PdfFonts, draw_shaped, new_canvas
+from podium.text.draw import PdfFonts, draw_shaped, new_canvas, set_fill
 from podium.text.fit import FitError, Layout, fit
 from podium.text.shaping import MissingGlyphs, Run, ShapedText, Shaper
 
 __all__ = ["FitError", "Layout", "MissingGlyphs", "PdfFonts", "Run", "ShapedText", "Shaper",
-           "draw_shaped", "fit", "new_canvas"]
+           "draw_shaped", "fit", "new_canvas", "set_fill"]

@@ -9,6 +9,7 @@ real text is attached as /ActualText for copy and search."""
 from __future__ import annotations
 
 import time
+from functools import lru_cache
 from typing import Any
 
 from reportlab.lib.utils import TimeStamp
@@ -96,6 +97,18 @@ def new_canvas(path: Any, pagesize: tuple[float, float], fonts: PdfFonts, face: 
     canvas.setCreator("podium")
     canvas.setProducer("podium")
     return canvas
+
+
+def set_fill(canvas: Canvas, rgb: tuple[float, float, float]) -> None:
+    """Set the fill colour (components 0-1). The operator is written directly: ReportLab's
+    setFillColorRGB costs more than the short texts it colours, and nothing here reads
+    ReportLab's own record of the colour (all text is written by `draw_shaped`)."""
+    canvas._code.append(_fill_operator(rgb))
+
+
+@lru_cache(maxsize=256)
+def _fill_operator(rgb: tuple[float, float, float]) -> str:
+    return " ".join(f"{v:.4f}".rstrip("0").rstrip(".") or "0" for v in rgb) + " rg"
 
 
 def _utf16_hex(text: str) -> str:

@@ -16,7 +16,7 @@ from podium.model import Agenda
 from podium.present import item_heading
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
-from podium.text import FitError, Layout, PdfFonts, Shaper, fit
+from podium.text import FitError, Layout, PdfFonts, Shaper, fit, set_fill
 
 SANS = "Noto Sans"
 MIN_MODULE = 0.5 * mm
@@ -38,17 +38,13 @@ class Notes:
 
 
 @lru_cache(maxsize=256)
-def _fill_operator(hex_colour: str) -> str:
+def _rgb(hex_colour: str) -> tuple[float, float, float]:
     colour = HexColor(hex_colour)
-    return " ".join(f"{v:.4f}".rstrip("0").rstrip(".") for v in
-                    (colour.red, colour.green, colour.blue)) + " rg"
+    return colour.red, colour.green, colour.blue
 
 
 def _fill(canvas: Canvas, hex_colour: str) -> None:
-    """Set the fill colour. The operator is written directly (ReportLab's setFillColor
-    cost more than the text it colours); all text here is written directly too, so
-    nothing reads ReportLab's own record of the colour."""
-    canvas._code.append(_fill_operator(hex_colour))
+    set_fill(canvas, _rgb(hex_colour))
 
 
 def _text_colour(hex_colour: str) -> str:

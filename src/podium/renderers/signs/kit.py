@@ -7,7 +7,8 @@ import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, reduce
+from operator import add
 from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, landscape, letter
@@ -18,8 +19,15 @@ from reportlab.pdfgen.canvas import Canvas
 from podium import qr
 from podium.i18n import Locale
 from podium.model import Agenda, Item
-from podium.text import FitError, Layout, PdfFonts, Shaper, fit
-from podium.text.fit import Measure, layout_height, line_counter, measure, size_probe
+from podium.text import FitError, Layout, PdfFonts, Shaper, fit, set_fill
+from podium.text.fit import (
+    Measure,
+    layout_height,
+    line_counter,
+    measure,
+    size_probe,
+    wrap_lines,
+)
 
 FAMILY = "Noto Sans"
 INK = (0.0, 0.0, 0.0)
@@ -141,7 +149,7 @@ def _never(text: str) -> Layout:
 def draw(canvas: Canvas, fonts: PdfFonts, layout: Layout, x: float, top: float, width: float,
          colour: tuple[float, float, float] = INK, align: str = "left") -> float:
     """Draw `layout` in colour; return the y of its bottom."""
-    canvas.setFillColorRGB(*colour)
+    set_fill(canvas, colour)
     layout.draw(canvas, fonts, x, top, width, align=align)
     return top - layout.height
 
@@ -211,6 +219,25 @@ class Kit:
         ascent, descent = self.metrics()
         return layout_height(ascent, descent, size, lines, line_height)
 
+    def last_line_width(self, text: str, *, width: float, size: float, max_lines: int,
+                        bold: bool, step: float = 0.5) -> float | None:
+        """The width of the last line of `self.largest(text, max_size=size, min_size=size,
+        ...)` (same other arguments), which must fit, without laying it out; None for text
+        that must be shaped."""
+        count = self.counter(text, width=width, max_lines=max_lines, bold=bold, step=step)
+        known = self.measures[text, bold]
+        if count is None or known is None:
+            return None
+        size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
+        if count(size) == 1:
+            return known.whole * size
+        lines = wrap_lines(self.shaper, known.text, known.tokens, FAMILY, bold, width / size,
+                           max_lines, known.advances, prefix=known.prefix)
+        assert lines is not None, text
+        # Lines run to the end of the text, which `fit` has stripped.
+        start = len(known.text) - len(lines[-1])
+        return float(reduce(add, known.advances[start:], 0.0)) * size
+
     def counter(self, text: str, *, width: float, max_lines: int, bold: bool,
                 step: float) -> Callable[[float], int] | None:
         """`line_counter` of the text in this box, remembered (with the text's measure,
@@ -249,7 +276,7 @@ class Kit:
 
     def rule(self, canvas: Canvas, y: float, weight: float, colour: tuple[float, float, float] = INK,
              x0: float | None = None, x1: float | None = None) -> None:
-        canvas.setFillColorRGB(*colour)
+        set_fill(canvas, colour)
         left = self.page.left if x0 is None else x0
         right = self.page.right if x1 is None else x1
         canvas.rect(left, y - weight / 2, right - left, weight, stroke=0, fill=1)
@@ -310,7 +337,7 @@ class Kit:
         full = module * (matrix.size + 2 * qr.QUIET)
         # The quiet zone may reach into the margin: it is blank paper either way.
         left = right - side
-        canvas.setFillColorRGB(*INK)
+        set_fill(canvas, INK)
         qr.draw(canvas, matrix, left - qr.QUIET * module, top - side - qr.QUIET * module, full)
         y = top - side - s(6)
         box = side + s(24)

@@ -11,7 +11,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from podium.present import Appearance
 from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw
-from podium.text import FitError, Layout
+from podium.text import FitError, Layout, set_fill
 
 # Name size, organisation size (A4 points), tried from the largest down. Down to 16/11 names
 # read across a corridor; the smaller steps are for crowded panels only.
@@ -39,6 +39,21 @@ def organisation(app: Appearance) -> str:
     return ", ".join(v for v in (p.role, p.country) if v)
 
 
+def _tag_height(size: float, pad: float) -> float:
+    return size * 1.0 + 2 * pad
+
+
+def _stacked(name: float, tag: float | None, org: float | None, gap: float) -> float:
+    """Height of an entry: the name, the remote mark on a line of its own (if not beside
+    the name), the organisation."""
+    return name + sum(gap + h for h in (tag, org) if h is not None)
+
+
+def _fits_beside(last_line: float, remote_width: float, pad: float, width: float) -> bool:
+    """Whether the remote mark fits after the name's last line."""
+    return last_line + 3 * pad + remote_width + 2.4 * pad <= width
+
+
 @dataclass(frozen=True)
 class Entry:
     """One person: name, the remote mark (after the name's last line when it fits there,
@@ -53,16 +68,12 @@ class Entry:
 
     @property
     def tag_height(self) -> float:
-        return self.remote.size * 1.0 + 2 * self.pad if self.remote else 0.0
+        return _tag_height(self.remote.size, self.pad) if self.remote else 0.0
 
     @property
     def height(self) -> float:
-        h = self.name.height
-        if self.remote is not None and not self.inline:
-            h += self.gap + self.tag_height
-        if self.org is not None:
-            h += self.gap + self.org.height
-        return h
+        return _stacked(self.name.height, self.tag_height if self.remote and not self.inline
+                        else None, self.org.height if self.org else None, self.gap)
 
     def draw(self, kit: Kit, canvas: Canvas, x: float, top: float, width: float) -> None:
         y = draw(canvas, kit.fonts, self.name, x, top, width)
@@ -109,14 +120,18 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
     pad = s(2.2)
     remote, inline = None, False
     if app.remote:
-        remote = kit.largest(kit.locale.label("remote").upper(), width=width - 3 * pad,
-                             max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
-        last = name.lines[-1].width_at(name.size)
-        inline = last + 3 * pad + remote.width + 2.4 * pad <= width
+        remote = _remote_mark(kit, width, org_size)
+        inline = _fits_beside(name.lines[-1].width_at(name.size), remote.width, pad, width)
     org_text = organisation(app)
     org = kit.largest(org_text, width=width, max_size=s(org_size), min_size=s(org_size),
                       max_lines=ORG_LINES, line_height=1.12) if org_text else None
     return Entry(name, remote, org, s(2.5), pad, inline)
+
+
+def _remote_mark(kit: Kit, width: float, org_size: float) -> Layout:
+    s = kit.page.pt
+    return kit.largest(kit.locale.label("remote").upper(), width=width - 3 * s(2.2),
+                       max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
 
 
 def _height(kit: Kit, app: Appearance, width: float, name_size: float,
@@ -129,15 +144,27 @@ def _height(kit: Kit, app: Appearance, width: float, name_size: float,
                            bold=True, line_height=1.12)
     org_h = kit.height_at(org_text, width=width, size=s(org_size), max_lines=ORG_LINES,
                           bold=False, line_height=1.12) if org_text else 0.0
-    if app.remote or name_h is None or org_h is None:
+    if name_h is not None and math.isinf(name_h):
+        return math.inf
+    last = None
+    if app.remote and name_h is not None:
+        last = kit.last_line_width(app.name, width=width, size=s(name_size),
+                                   max_lines=NAME_LINES, bold=True)
+    if name_h is None or org_h is None or (app.remote and last is None):
         try:
             return _entry(kit, app, width, name_size, org_size).height
         except FitError:
             return math.inf
-    h = name_h
-    if org_text:
-        h += s(2.5) + org_h
-    return h
+    tag = None
+    if last is not None:
+        pad = s(2.2)
+        try:
+            remote = _remote_mark(kit, width, org_size)
+        except FitError:
+            return math.inf
+        if not _fits_beside(last, remote.width, pad, width):
+            tag = _tag_height(remote.size, pad)
+    return _stacked(name_h, tag, org_h if org_text else None, s(2.5))
 
 
 def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
@@ -234,7 +261,7 @@ def _painter(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appeara
             e.draw(kit, canvas, x + col * (col_w + gap), tops[i // per_row], col_w)
         if ch and sp:
             # A thin divider between the chair and the panel, as on a printed programme.
-            canvas.setFillColorRGB(*SECOND)
+            set_fill(canvas, SECOND)
             div_x = x + col_w + gap / 2
             canvas.rect(div_x - s(0.4), top - sum(row_h) - head - row_gap * (len(row_h) - 1),
                         s(0.8), sum(row_h) + head + row_gap * (len(row_h) - 1), stroke=0, fill=1)
