@@ -44,3 +44,27 @@ def test_shaped_text_has_no_advances(shaper: Shaper) -> None:
     assert shaper.simple_advances("e\u0301te", "Noto Sans") is None
     assert size_probe(shaper, "مرحبا", family="Noto Sans", width=100, max_lines=1,
                       bold=False, max_height=None, line_height=1.2, step=0.5) is None
+
+
+def test_bisected_wrap_equals_token_by_token_wrap(shaper: Shaper) -> None:
+    """`wrap_measured` (bisection over token ends) sets the same lines as `wrap_lines`, at
+    every limit, including limits exactly at a line's width."""
+    from podium.text.fit import measure, wrap_measured
+
+    rng = random.Random(11)
+    checked = wrapped = 0
+    for _ in range(300):
+        text = " ".join(rng.choice(WORDS) for _ in range(rng.randint(1, 14)))
+        bold = rng.random() < 0.5
+        m = measure(shaper, text, family="Noto Sans", bold=bold)
+        assert m is not None
+        edges = [m.prefix[e] - m.prefix[b] for b in m.starts for e in m.stops if e > b]
+        limits = [rng.uniform(0.5, m.whole + 1) for _ in range(10)] + rng.choices(edges, k=5)
+        for limit in limits:
+            for max_lines in (1, 2, 3, 5):
+                expected = wrap_lines(shaper, m.text, m.tokens, "Noto Sans", bold, limit,
+                                      max_lines, m.advances, prefix=m.prefix)
+                assert wrap_measured(m, limit, max_lines) == expected, (text, limit)
+                checked += 1
+                wrapped += bool(expected) and len(expected) > 1
+    assert checked == 300 * 15 * 4 and wrapped > 1000

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache, reduce
@@ -184,6 +185,47 @@ class Measure:
     tokens: list[str]
     widest: float
     total: float
+    starts: tuple[int, ...] = ()
+    """Where each token begins in `text`."""
+    stops: tuple[int, ...] = ()
+    """Where each token ends, without its trailing spaces."""
+    reach: tuple[float, ...] = ()
+    """`prefix` at each of `stops`: increasing, so a line's last token is found by bisection."""
+
+
+def wrap_measured(m: Measure, limit: float, max_lines: int) -> list[str] | None:
+    """`wrap_lines` for a measured text (the same lines): each line's last token is found by
+    bisecting the prefix sums at token ends instead of trying token after token, which
+    matters for titles and organisations tried at many sizes and widths. Widths grow with
+    each token added (advances are not negative), so the tokens that fit a line come first."""
+    sums, stops, reach = m.prefix, m.stops, m.reach
+    lines: list[str] = []
+    first, count = 0, len(stops)
+    while first < count:
+        start = m.starts[first]
+        # Past this index every line is wider than `limit` by more than `wrap_lines`'s
+        # rounding margin; below it, `_fits` decides as `wrap_lines` does.
+        last = bisect_right(reach, sums[start] + limit + 1e-6, first) - 1
+        while last >= first and not _fits(m.advances, sums, start, stops[last], limit):
+            last -= 1
+        if last < first or len(lines) == max_lines:
+            return None
+        lines.append(m.text[start:stops[last]])
+        first = last + 1
+    return lines
+
+
+def _fits(advances: tuple[float, ...], sums: tuple[float, ...], start: int, stop: int,
+          limit: float) -> bool:
+    """Whether text[start:stop] is at most `limit` wide, as shaping sums it (in order from
+    `start`); prefix sums answer unless they are within rounding of the limit."""
+    approx = sums[stop] - sums[start]
+    if approx < limit - 1e-9:
+        return True
+    if approx > limit + 1e-9:
+        return False
+    width: float = reduce(add, advances[start:stop], 0.0)
+    return width <= limit
 
 
 def measure(shaper: Shaper, text: str, *, family: str, bold: bool) -> Measure | None:
@@ -197,8 +239,11 @@ def measure(shaper: Shaper, text: str, *, family: str, bold: bool) -> Measure | 
     whole = sum(advances)
     tokens = list(_cached_tokens(text))
     widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
-    return Measure(text, advances, tuple(accumulate(advances, initial=0.0)), whole, tokens,
-                   widest, total)
+    prefix = tuple(accumulate(advances, initial=0.0))
+    starts = tuple(accumulate((len(t) for t in tokens[:-1]), initial=0))
+    stops = tuple(b + len(t.rstrip()) for b, t in zip(starts, tokens, strict=True))
+    return Measure(text, advances, prefix, whole, tokens, widest, total, starts, stops,
+                   tuple(prefix[e] for e in stops))
 
 
 def line_counter(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
@@ -223,8 +268,7 @@ def line_counter(shaper: Shaper, text: str, *, family: str, width: float, max_li
         elif max_lines <= 1 or size * m.widest > width or size * m.total > width * max_lines:
             found = 0
         else:
-            wrapped = wrap_lines(shaper, m.text, m.tokens, family, bold, width / size,
-                                 max_lines, m.advances, prefix=m.prefix)
+            wrapped = wrap_measured(m, width / size, max_lines)
             found = 0 if wrapped is None else len(wrapped)
         answers[size] = found
         return found
@@ -300,15 +344,7 @@ def wrap_lines(shaper: Shaper, text: str, tokens: list[str], family: str, bold: 
     sums = prefix if prefix is not None else tuple(accumulate(advances, initial=0.0))
 
     def fits(start: int, stop: int) -> bool:
-        """Whether text[start:stop] is at most `limit` wide, as shaping sums it (in order
-        from `start`); prefix sums answer unless they are within rounding of the limit."""
-        approx = sums[stop] - sums[start]
-        if approx < limit - 1e-9:
-            return True
-        if approx > limit + 1e-9:
-            return False
-        width: float = reduce(add, advances[start:stop], 0.0)
-        return width <= limit
+        return _fits(advances, sums, start, stop, limit)
 
     lines: list[str] = []
     start = end = pos = 0       # current line: text[start:end] without its trailing spaces

@@ -26,7 +26,7 @@ from podium.text.fit import (
     line_counter,
     measure,
     size_probe,
-    wrap_lines,
+    wrap_measured,
 )
 
 FAMILY = "Noto Sans"
@@ -231,8 +231,7 @@ class Kit:
         size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
         if count(size) == 1:
             return known.whole * size
-        lines = wrap_lines(self.shaper, known.text, known.tokens, FAMILY, bold, width / size,
-                           max_lines, known.advances, prefix=known.prefix)
+        lines = wrap_measured(known, width / size, max_lines)
         assert lines is not None, text
         # Lines run to the end of the text, which `fit` has stripped.
         start = len(known.text) - len(lines[-1])
