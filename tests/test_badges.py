@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import re
 import subprocess
 import unicodedata
 from pathlib import Path
 
 import pdfplumber
+import pikepdf
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
@@ -195,6 +197,20 @@ def test_corpus_names_and_a_long_name_print(tmp_path: Path) -> None:
     assert LONG_NAME not in text              # wrapped: on two lines
     words = LONG_NAME.split()
     assert all(w in flat for w in words)      # and nothing cut
+    # Glyphs without a character of their own (Arabic forms, conjuncts) are drawn through
+    # private-use codes; the fonts' ToUnicode maps must still be valid (UTF-16: whole
+    # groups of four hex digits), or readers reject them.
+    targets = []
+    with pikepdf.open(pdf) as doc:
+        for page in doc.pages:
+            for font in page.Resources.Font.values():
+                if "/ToUnicode" in font:
+                    cmap = font.ToUnicode.read_bytes().decode("ascii")
+                    for chars in re.findall(r"beginbfchar(.*?)endbfchar", cmap, re.S):
+                        targets += re.findall(r"<[0-9A-Fa-f]+> <([0-9A-Fa-f]+)>", chars)
+    assert len(targets) > 500
+    assert all(len(t) % 4 == 0 for t in targets), sorted({t for t in targets if len(t) % 4})
+    assert any(t.upper().startswith(("E", "F")) for t in targets)   # private-use codes met
 
 
 def test_a_name_that_cannot_fit_is_a_clear_error(tmp_path: Path) -> None:

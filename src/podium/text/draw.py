@@ -18,26 +18,45 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.fonts import Face
-from podium.text.shaping import ShapedText
+from podium.text.shaping import Run, ShapedText
 
-_PRIVATE_PLANE = 0xF0000
-"""Supplementary private-use plane 15: glyph g that no character reaches is drawn as
-U+F0000 + g (plane 16 if the font itself maps that), a pure function of the font file."""
-_SECOND_PLANE = 0x100000
+_PUA = range(0xE000, 0xF900)
+"""The private-use area of the Basic Multilingual Plane: ToUnicode maps (which ReportLab
+writes as four hex digits) can only name these."""
+_SUPPLEMENTARY_PUA = 0xF0000
+
+
+class _Private:
+    """The private-use code of every glyph that no character reaches, as a function of the
+    font file alone: the k-th such glyph (in glyph order) gets the k-th private-use code
+    that the font does not map itself. Worked out when a font first needs one (Arabic
+    positional forms, conjuncts, ligatures), never for fonts that do not."""
+
+    def __init__(self, font: TTFont) -> None:
+        face = font.face
+        mapped = {gid for char, gid in face.charToGlyph.items() if char >= 0x20}
+        unmapped = (g for g in range(1, face.numGlyphs) if g not in mapped)
+        self.rank = {g: k for k, g in enumerate(unmapped)}
+        self.free = [c for c in _PUA if c not in face.charToGlyph]
+
+    def code(self, gid: int) -> int:
+        k = self.rank[gid]
+        if k < len(self.free):
+            return self.free[k]
+        return _SUPPLEMENTARY_PUA + k - len(self.free)  # fonts with over 6,400 such glyphs
 
 
 def _glyph_code(font: TTFont, gid: int) -> str:
     """The character that draws glyph `gid`: the glyph's own (smallest) code point when the
-    cmap reaches it, else a private-use one, registered with the font on first use. Done
-    per glyph as needed: the CJK fallback face has 50,000 glyphs, and a table of them all
-    took 0.1 s to make for every build."""
+    cmap reaches it, else its private-use one (see `_Private`), registered with the font."""
     face = font.face
     mapped = [c for c in face.glyphToChar.get(gid, ()) if c >= 0x20]
     if mapped:
         return chr(min(mapped))
-    code = _PRIVATE_PLANE + gid
-    if face.charToGlyph.get(code, gid) != gid:
-        code = _SECOND_PLANE + gid
+    private: _Private | None = getattr(font, "_podium_private", None)
+    if private is None:
+        private = font._podium_private = _Private(font)
+    code = private.code(gid)
     face.charToGlyph[code] = gid
     face.glyphToChar.setdefault(gid, []).append(code)
     face.charWidths[code] = face.hmetrics[gid][0] * 1000.0 / face.unitsPerEm
@@ -133,17 +152,65 @@ def draw_shaped(canvas: Canvas, fonts: PdfFonts, shaped: ShapedText, x: float, y
             _show(canvas, font, size, run.text, ops)
             canvas._code.append("BT " + " ".join(ops) + " ET")
         else:
-            gx = pen
-            for gid, char, adv, (dx, dy) in zip(run.glyphs, run.chars, run.advances,
-                                                run.offsets, strict=True):
-                ops.append(f"1 0 0 1 {_num(gx + dx * size)} {_num(y + dy * size)} Tm")
-                _show(canvas, font, size, char if char is not None else fonts.code(run.face, gid),
-                      ops)
-                gx += adv * size
-            # Marked content carries the logical text for copy, search and screen readers.
-            canvas._code.append(f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT "
-                                + " ".join(ops) + " ET EMC")
+            canvas._code.append(_glyph_run(canvas, fonts, font, run, pen, y, size))
         pen += run.width * size
+
+
+def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float, y: float,
+               size: float) -> str:
+    """The operators drawing a shaped run glyph by glyph: one text position, then arrays
+    of glyphs (TJ) whose numbers move each glyph from where the font's own advance would
+    put it to where shaping places it; the font subset (Tf) and the rise (Ts, for marks
+    placed above or below) change between arrays where they must. Marked content carries
+    the run's logical text for copy, search and screen readers."""
+    face = font.face
+    ops = [f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT 1 0 0 1 {_num(x)} {_num(y)} Tm"]
+    shown: list[str] = []
+    subset, rise = "", 0.0
+    at = pen = x            # where the next glyph would go; where shaping puts it (no offset)
+    assert run.glyphs is not None and run.chars is not None
+    for gid, char, adv, (dx, dy) in zip(run.glyphs, run.chars, run.advances, run.offsets,
+                                        strict=True):
+        code = char if char is not None else fonts.code(run.face, gid)
+        name, text = _piece(canvas, font, code)
+        lift = dy * size
+        if name != subset or lift != rise:
+            if shown:
+                ops.append(f"[{' '.join(shown)}] TJ")
+                shown = []
+            if name != subset:
+                ops.append(f"{name} {_num(size)} Tf")
+                subset = name
+            if lift != rise:
+                ops.append(f"{_num(lift)} Ts")
+                rise = lift
+        target = pen + dx * size
+        if abs(target - at) > 1e-6:
+            shown.append(_num((at - target) / size * 1000))
+        shown.append(text)
+        at = target + face.charWidths.get(ord(code), face.defaultWidth) * size / 1000
+        pen += adv * size
+    if shown:
+        ops.append(f"[{' '.join(shown)}] TJ")
+    if rise:
+        ops.append("0 Ts")      # the rise is graphics state: it outlives the text object
+    ops.append("ET EMC")
+    return " ".join(ops)
+
+
+def _piece(canvas: Canvas, font: TTFont, code: str) -> tuple[str, str]:
+    """(subset font name, escaped string) that show the one character `code`."""
+    doc = canvas._doc
+    pieces: dict[tuple[str, str], tuple[str, str]] | None = getattr(doc, "_podium_pieces", None)
+    if pieces is None:
+        pieces = doc._podium_pieces = {}
+    key = (font.fontName, code)
+    found = pieces.get(key)
+    if found is None:
+        (subset, chunk), = font.splitString(code, doc)
+        found = pieces[key] = (font.getSubsetInternalName(subset, doc),
+                               f"({canvas._escape(chunk)})")
+    return found
 
 
 def _show(canvas: Canvas, font: TTFont, size: float, text: str, ops: list[str]) -> None:

@@ -15,7 +15,7 @@ import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache, reduce
+from functools import cached_property, lru_cache, reduce
 from itertools import accumulate
 from operator import add
 
@@ -185,12 +185,22 @@ class Measure:
     tokens: list[str]
     widest: float
     total: float
-    starts: tuple[int, ...] = ()
-    """Where each token begins in `text`."""
-    stops: tuple[int, ...] = ()
-    """Where each token ends, without its trailing spaces."""
-    reach: tuple[float, ...] = ()
-    """`prefix` at each of `stops`: increasing, so a line's last token is found by bisection."""
+
+    @cached_property
+    def starts(self) -> tuple[int, ...]:
+        """Where each token begins in `text`."""
+        return tuple(accumulate((len(t) for t in self.tokens[:-1]), initial=0))
+
+    @cached_property
+    def stops(self) -> tuple[int, ...]:
+        """Where each token ends, without its trailing spaces."""
+        return tuple(b + len(t.rstrip()) for b, t in zip(self.starts, self.tokens, strict=True))
+
+    @cached_property
+    def reach(self) -> tuple[float, ...]:
+        """`prefix` at each of `stops`: increasing, so a line's last token is found by
+        bisection."""
+        return tuple(self.prefix[e] for e in self.stops)
 
 
 def wrap_measured(m: Measure, limit: float, max_lines: int) -> list[str] | None:
@@ -239,11 +249,8 @@ def measure(shaper: Shaper, text: str, *, family: str, bold: bool) -> Measure | 
     whole = sum(advances)
     tokens = list(_cached_tokens(text))
     widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
-    prefix = tuple(accumulate(advances, initial=0.0))
-    starts = tuple(accumulate((len(t) for t in tokens[:-1]), initial=0))
-    stops = tuple(b + len(t.rstrip()) for b, t in zip(starts, tokens, strict=True))
-    return Measure(text, advances, prefix, whole, tokens, widest, total, starts, stops,
-                   tuple(prefix[e] for e in stops))
+    return Measure(text, advances, tuple(accumulate(advances, initial=0.0)), whole, tokens,
+                   widest, total)
 
 
 def line_counter(shaper: Shaper, text: str, *, family: str, width: float, max_lines: int,
