@@ -58,7 +58,8 @@ def test_bisected_wrap_equals_token_by_token_wrap(shaper: Shaper) -> None:
         bold = rng.random() < 0.5
         m = measure(shaper, text, family="Noto Sans", bold=bold)
         assert m is not None
-        edges = [m.prefix[e] - m.prefix[b] for b in m.starts for e in m.stops if e > b]
+        starts, stops, _ = m.bounds()
+        edges = [m.prefix[e] - m.prefix[b] for b in starts for e in stops if e > b]
         limits = [rng.uniform(0.5, m.whole + 1) for _ in range(10)] + rng.choices(edges, k=5)
         for limit in limits:
             for max_lines in (1, 2, 3, 5):

@@ -14,8 +14,8 @@ import re
 import unicodedata
 from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property, lru_cache, reduce
+from dataclasses import dataclass, field
+from functools import lru_cache, reduce
 from itertools import accumulate
 from operator import add
 
@@ -172,7 +172,7 @@ def _two_line_bound(shaper: Shaper, tokens: list[str], family: str, bold: bool,
     return _round_down(width / need, step) if need > 0 else math.inf
 
 
-@dataclass(frozen=True)
+@dataclass
 class Measure:
     """What wrapping simple text needs, whatever the box: the text as `fit` sets it, its
     characters' advances (ems) and their prefix sums, its width on one line, its break
@@ -185,22 +185,18 @@ class Measure:
     tokens: list[str]
     widest: float
     total: float
+    _bounds: tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]] | None = field(
+        default=None, compare=False, repr=False)
 
-    @cached_property
-    def starts(self) -> tuple[int, ...]:
-        """Where each token begins in `text`."""
-        return tuple(accumulate((len(t) for t in self.tokens[:-1]), initial=0))
-
-    @cached_property
-    def stops(self) -> tuple[int, ...]:
-        """Where each token ends, without its trailing spaces."""
-        return tuple(b + len(t.rstrip()) for b, t in zip(self.starts, self.tokens, strict=True))
-
-    @cached_property
-    def reach(self) -> tuple[float, ...]:
-        """`prefix` at each of `stops`: increasing, so a line's last token is found by
-        bisection."""
-        return tuple(self.prefix[e] for e in self.stops)
+    def bounds(self) -> tuple[tuple[int, ...], tuple[int, ...], tuple[float, ...]]:
+        """(starts, stops, reach): where each token begins in `text`, where it ends without
+        its trailing spaces, and `prefix` at those ends (increasing, so a line's last token
+        is found by bisection). Made on first use: most texts are never wrapped."""
+        if self._bounds is None:
+            starts = tuple(accumulate((len(t) for t in self.tokens[:-1]), initial=0))
+            stops = tuple(b + len(t.rstrip()) for b, t in zip(starts, self.tokens, strict=True))
+            self._bounds = (starts, stops, tuple(self.prefix[e] for e in stops))
+        return self._bounds
 
 
 def wrap_measured(m: Measure, limit: float, max_lines: int) -> list[str] | None:
@@ -208,11 +204,12 @@ def wrap_measured(m: Measure, limit: float, max_lines: int) -> list[str] | None:
     bisecting the prefix sums at token ends instead of trying token after token, which
     matters for titles and organisations tried at many sizes and widths. Widths grow with
     each token added (advances are not negative), so the tokens that fit a line come first."""
-    sums, stops, reach = m.prefix, m.stops, m.reach
+    starts, stops, reach = m.bounds()
+    sums = m.prefix
     lines: list[str] = []
     first, count = 0, len(stops)
     while first < count:
-        start = m.starts[first]
+        start = starts[first]
         # Past this index every line is wider than `limit` by more than `wrap_lines`'s
         # rounding margin; below it, `_fits` decides as `wrap_lines` does.
         last = bisect_right(reach, sums[start] + limit + 1e-6, first) - 1
