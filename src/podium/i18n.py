@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
-from babel.dates import format_date
+from babel.dates import format_date as _babel_format_date
 
 _LABELS: dict[str, dict[str, str]] = {
     "en": {
@@ -50,6 +51,13 @@ _LABELS: dict[str, dict[str, str]] = {
 }
 
 LANGUAGES = tuple(_LABELS)
+
+
+@lru_cache(maxsize=1024)
+def format_date(date: dt.date, pattern: str, locale: str) -> str:
+    """Babel's `format_date`, remembered: every door sign and badge back prints the same
+    few dates, and Babel parses the pattern and reads the locale's data each time."""
+    return str(_babel_format_date(date, pattern, locale=locale))
 
 
 @dataclass(frozen=True)
