@@ -123,12 +123,14 @@ def _round_down(size: float, step: float) -> float:
 
 def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float,
         min_size: float, max_lines: int = 1, bold: bool = False, line_height: float = 1.2,
-        step: float = 0.25, who: str | None = None, wrap_min_size: float | None = None) -> Layout:
+        step: float = 0.25, who: str | None = None, wrap_min_size: float | None = None,
+        known: Measure | None = None) -> Layout:
     """Fit `text` in a box `width` points wide of at most `max_lines` lines: the largest
     size from `max_size` down to `min_size` (in `step`s) that holds it on one line, else the
     largest (down to `wrap_min_size`, default `min_size`) that holds it wrapped. Raises
     `FitError` (naming `who`) if nothing fits, and `MissingGlyphs` if no bundled font can
-    draw a character."""
+    draw a character. `known` is the text's `Measure` in this family and weight, if the
+    caller has it: wrapping then sums nothing again (the same lines)."""
     text = " ".join(unicodedata.normalize("NFC", text).split())
     if not text:
         return Layout(text, max_size, (), max_size * line_height, 0.0, 0.0, False, False, family)
@@ -140,16 +142,18 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
         tokens = list(_cached_tokens(text))
         size = _round_down(max_size, step)
         floor = min_size if wrap_min_size is None else wrap_min_size
-        advances = shaper.simple_advances(text, family, bold=bold)
+        m = known if known is not None and known.text == text else None
+        advances = m.advances if m else shaper.simple_advances(text, family, bold=bold)
         if advances is None and max_lines == 2:
             size = min(size, _two_line_bound(shaper, tokens, family, bold, width, step))
-        widest, total = _simple_token_widths(shaper, tokens, family, bold, advances)
+        widest, total = (m.widest, m.total) if m else _simple_token_widths(
+            shaper, tokens, family, bold, advances)
         while size >= floor - 1e-9 and (size * widest > width
                                         or size * total > width * max_lines):
             size -= step        # a word alone, or all words together, cannot fit: skip
         while size >= floor - 1e-9:
-            lines = wrap_lines(shaper, text, tokens, family, bold, width / size, max_lines,
-                               advances)
+            lines = wrap_measured(m, width / size, max_lines) if m else wrap_lines(
+                shaper, text, tokens, family, bold, width / size, max_lines, advances)
             if lines is not None:
                 shaped = tuple(shaper.shape(line, family, bold=bold) for line in lines)
                 return _layout(shaper, text, shaped, size, max_size, line_height, family)

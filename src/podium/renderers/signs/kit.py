@@ -97,11 +97,12 @@ class TextTooLong(ValueError):
 def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_size: float,
             max_lines: int = 1, bold: bool = False, max_height: float | None = None,
             line_height: float = 1.15, step: float = 0.5,
-            count: Callable[[float], int] | None = None) -> Layout:
+            count: Callable[[float], int] | None = None, known: Measure | None = None) -> Layout:
     """The largest size (in `step`s from `max_size` down to `min_size`) at which `text` fits
     `width` on at most `max_lines` lines and within `max_height`. Unlike `fit` alone, two big
     lines beat one small one: a sign is read from afar. Raises FitError if nothing fits.
-    `count` is the text's `line_counter` for these arguments, if the caller has one."""
+    `count` is the text's `line_counter` for these arguments, if the caller has one, and
+    `known` its `Measure`."""
     # Whole steps only: `fit` tries sizes on its own grid of steps.
     hi, lo = math.floor(max_size / step + 1e-9), math.ceil(min_size / step - 1e-9)
     sizes = [k * step for k in range(hi, min(lo, hi) - 1, -1)]
@@ -109,7 +110,8 @@ def largest(shaper: Shaper, text: str, *, width: float, max_size: float, min_siz
     def at(size: float) -> Layout | None:
         try:
             layout = fit(shaper, text, family=FAMILY, width=width, max_size=size, min_size=size,
-                         max_lines=max_lines, bold=bold, line_height=line_height, step=step)
+                         max_lines=max_lines, bold=bold, line_height=line_height, step=step,
+                         known=known)
         except FitError:
             return None
         return layout if max_height is None or layout.height <= max_height + 1e-6 else None
@@ -192,7 +194,8 @@ class Kit:
                                 min_size=min_size, max_lines=max_lines, bold=bold,
                                 max_height=max_height, line_height=line_height, step=step,
                                 count=self.counter(text, width=width, max_lines=max_lines,
-                                                   bold=bold, step=step))
+                                                   bold=bold, step=step),
+                                known=self.measures.get((text, bold)))
             except FitError as exc:
                 found = exc
             if len(self.memo) >= MEMO:
