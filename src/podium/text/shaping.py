@@ -294,9 +294,9 @@ class Shaper:
         if advances is not None:
             # One simple run of the primary face: what the general path below gives, without
             # per-character fallback and bidi work (the same advances summed in order).
-            run = Run(face=self.face(family, bold=bold), text=text, rtl=False,
-                      width=sum(advances))
-            return ShapedText(text=text, runs=(run,), width=sum(r.width for r in (run,)))
+            width = sum(advances)
+            return ShapedText(text=text, width=width, runs=(
+                Run(face=self.face(family, bold=bold), text=text, rtl=False, width=width),))
         primary = self.face(family, bold=bold, italic=italic)
         faces: list[Face] = []
         missing: list[str] = []
