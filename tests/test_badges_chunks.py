@@ -110,3 +110,33 @@ def test_an_unexpected_failure_in_a_worker_is_reported_not_hung(seed: Programme,
         draw_chunked(job, tmp_path / "badges.pdf", chosen, codes, Shaper(bundled()),
                      sheets=2, workers=2)
     assert not (tmp_path / "badges.pdf").exists()
+
+
+def test_join_keeps_objects_that_hold_strings(tmp_path: Path) -> None:
+    """Objects with strings (here a link's URI, which could contain 'N 0 R') are copied
+    member by member, not renumbered by pattern; pages, fonts and links stay whole."""
+    from reportlab.pdfgen.canvas import Canvas
+
+    from podium.renderers.badges.join import Join
+
+    parts = []
+    for k in range(2):
+        part = tmp_path / f"part-{k}.pdf"
+        c = Canvas(str(part), invariant=1)
+        c.drawString(72, 720, f"part {k}")
+        c.linkURL(f"https://example.org/3 0 R/{k}", (72, 700, 200, 720))
+        c.showPage()
+        c.save()
+        parts.append(part)
+    out = tmp_path / "joined.pdf"
+    with out.open("wb") as stream:
+        joined = Join(stream)
+        for part in parts:
+            joined.add(part)
+        joined.finish()
+    with pikepdf.open(out) as pdf:
+        assert pdf.check_pdf_syntax() == []
+        uris = [str(a.A.URI) for page in pdf.pages for a in page.Annots]
+    assert uris == ["https://example.org/3 0 R/0", "https://example.org/3 0 R/1"]
+    assert [" ".join((p.extract_text() or "").split()) for p in PdfReader(out).pages] == [
+        "part 0", "part 1"]
