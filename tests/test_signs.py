@@ -306,6 +306,11 @@ def test_names_readable_on_crowded_signs(seed: Programme, seed_pdf: Path) -> Non
             assert len(names) >= sum(len(a.name.split()) for a in people), anchor
             assert min(names) >= 16 - 0.01, anchor
             assert min(orgs) >= 11 - 0.01, anchor
+            marks = [w["size"] for w in page.extract_words(extra_attrs=["size"])
+                     if w["text"] in ("VIA", "VTC")]
+            # The remote mark reads as well as an organisation.
+            assert len(marks) == 2 * sum(a.remote for a in people), anchor
+            assert all(m >= 11 - 0.01 for m in marks), (anchor, marks)
     crowded = [a for a in SEED_SIGNS
                if len(chairs(agenda, items[a]) + speakers(agenda, items[a])) >= 6]
     assert {"session-2", "session-6"} <= set(crowded)

@@ -131,7 +131,7 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
 def _remote_mark(kit: Kit, width: float, org_size: float) -> Layout:
     s = kit.page.pt
     return kit.largest(kit.locale.label("remote").upper(), width=width - 3 * s(2.2),
-                       max_size=s(org_size) * 0.85, min_size=s(7), bold=True)
+                       max_size=s(org_size), min_size=s(7), bold=True)
 
 
 def _height(kit: Kit, app: Appearance, width: float, name_size: float,
