@@ -475,3 +475,20 @@ def test_counted_entry_heights_equal_laid_out_heights(seed: Programme) -> None:
                     checked += 1
                     remote += app.remote
     assert checked > 1000 and remote > 50
+
+
+def test_a_day_that_just_overflows_is_set_tighter_not_spilled(tmp_path: Path) -> None:
+    """Eight events with long titles overflow one page at the usual spacing by two events;
+    closer rules and 16 pt titles hold them on one page. Nine overflow by three and go on
+    to a second page, as before."""
+    programme = _agenda_with(tmp_path, generated(rooms=3, days=1, busiest=8, per_room=9,
+                                                 seed=0))
+    pdf = _build(programme, tmp_path / "out")
+    times = re.compile(r"\d\d:\d\d–\d\d:\d\d")
+    with pdfplumber.open(pdf) as doc:
+        counts = [len(times.findall(p.extract_text() or "")) for p in doc.pages]
+        first = doc.pages[0]
+        sizes = [w["size"] for w in first.extract_words(extra_attrs=["size", "fontname"])
+                 if "Bold" in w["fontname"] and 15 < w["size"] < 30]
+    assert counts == [8, 6, 3, 6, 3]
+    assert min(sizes) >= 16 - 0.01

@@ -25,6 +25,11 @@ TITLE_MAX, TITLE_MIN = 18.0, 16.0
 """Sizes of the titles in a list, on A4: read from a step or two away, and seven to nine
 events to a page."""
 TIME_SIZE = 17.0
+GAP, TIGHT_GAP = 11.0, 7.0
+"""Space between two events of a list (A4 points), and the closer spacing that keeps a day
+from spilling an event or two onto a page of their own."""
+SPILL = 2
+"""At most this many events alone on a last page count as a spill, worth tightening for."""
 
 
 @dataclass(frozen=True)
@@ -131,7 +136,7 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
     p, s = kit.page, kit.page.pt
     room = sign.room.name if sign.room else kit.agenda.event.venue
     date_text = kit.locale.long_date(sign.day.date)
-    gap = s(11)
+    gap = s(GAP)
 
     def furniture(number: int, total: int | None) -> tuple[float, float, float, float, float]:
         """Header, date and page mark; return (top of the list, width beside the QR code,
@@ -166,6 +171,18 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
     rest = Frame(top, bottom, p.inner, p.inner, math.inf)
     lister.choose_size(narrow - lister.time_w)
     pages = lister.pages(first, rest, gap)
+    if len(pages) > 1 and len(pages[-1]) <= SPILL:
+        # A day that only just overflows reads better on one page fewer, set a little
+        # tighter (closer rules, then titles down to TITLE_MIN), than with an event or two
+        # alone on a last page.
+        chosen = lister.size
+        for size, tight in ((chosen, s(TIGHT_GAP)), (s(TITLE_MIN), gap),
+                            (s(TITLE_MIN), s(TIGHT_GAP))):
+            lister.size = size
+            fewer = lister.pages(first, rest, tight)
+            if len(fewer) < len(pages):
+                pages, gap = fewer, tight
+                break
     for number, page_rows in enumerate(pages, start=1):
         if number > 1:
             furniture(number, len(pages))
