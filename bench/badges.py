@@ -171,7 +171,8 @@ def one(count: int) -> dict[str, Any]:
             "rss": rss, "worker_rss": _rss_mb(resource.RUSAGE_CHILDREN),
             "size": (out / "podium.pdf").stat().st_size,
             "floor": statistics.median(floor), "floor_size": (out / "floor.pdf").stat().st_size,
-            "pairs": sorted(p / f for p, f in zip(podium, floor, strict=True))}
+            "pairs": [p / f for p, f in zip(podium, floor, strict=True)],
+            "runs": list(zip(podium, floor, strict=True))}
         result["plain"] = plain_run(batch, out / "plain.pdf", title, with_qr=True)
     return result
 
@@ -179,7 +180,8 @@ def one(count: int) -> dict[str, Any]:
 def report(r: dict[str, Any]) -> str:
     n = r["count"]
     workers = f", largest worker {r['worker_rss']:.0f} MB" if r["worker_rss"] else ""
-    pairs = ", ".join(f"{p:.2f}" for p in r["pairs"])
+    pairs = ", ".join(f"{p:.2f} ({a:.1f} s / {b:.1f} s)"
+                      for p, (a, b) in zip(r["pairs"], r["runs"], strict=True))
     return "\n".join([
         f"{n} badges (podium and floor: medians of {len(r['pairs'])} runs in turns)",
         f"  podium:               {n / r['podium']:7.0f} badges/s  ({r['podium']:6.1f} s; "

@@ -10,6 +10,7 @@ it uses."""
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import tempfile
@@ -95,6 +96,10 @@ def _results(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int
     context = multiprocessing.get_context("fork")
     pipes = []
     processes = []
+    # Objects made so far (fonts, shaping tables: large) are left out of garbage collection
+    # while the workers run: collecting them in a worker would write to every page that
+    # holds them, copying pages shared with this process, and walk them again and again.
+    gc.freeze()
     try:
         for k in range(workers):
             receive, send = context.Pipe(duplex=False)
@@ -119,6 +124,7 @@ def _results(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int
             if process.is_alive():
                 process.terminate()     # stopped early: it may be drawing or sending
             process.join()
+        gc.unfreeze()
 
 
 def _worker(send: Connection, job: Job, chunks: list[Chunk], shaper: Shaper) -> None:
