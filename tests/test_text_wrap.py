@@ -8,7 +8,8 @@ import pytest
 
 from podium.fonts import bundled
 from podium.text import Shaper
-from podium.text.fit import _cached_tokens, _wrap, size_probe, wrap_lines
+from podium.text.fit import size_probe
+from podium.text.wrap import break_tokens, wrap_lines, wrap_shaped
 
 WORDS = ("Peacekeeping", "of", "the", "Future", "Capacity-Building", "and/or", "Straße",
          "Ωmega", "Partnerships", "UN", "Ü", "x", "Lessons", "São", "Paulo")
@@ -27,14 +28,14 @@ def test_summed_wrap_equals_shaped_wrap(shaper: Shaper) -> None:
         bold = rng.random() < 0.5
         advances = shaper.simple_advances(text, "Noto Sans", bold=bold)
         assert advances is not None
-        tokens = list(_cached_tokens(text))
+        tokens = list(break_tokens(text))
         # Limits exactly at the width of a line that wrapping may try: ties must break alike.
         cut = rng.randint(1, len(tokens))
         exact = shaper.shape("".join(tokens[:cut]).rstrip(), "Noto Sans", bold=bold).width
         for limit in (2.0, 4.5, 7.0, 11.0, 30.0, exact, exact * (1 - 1e-16)):
             for lines in (1, 2, 3):
                 fast = wrap_lines(shaper, text, tokens, "Noto Sans", bold, limit, lines, advances)
-                assert fast == _wrap(shaper, tokens, "Noto Sans", bold, limit, lines)
+                assert fast == wrap_shaped(shaper, tokens, "Noto Sans", bold, limit, lines)
                 checked += fast is not None
     assert checked > 100
 
@@ -49,7 +50,7 @@ def test_shaped_text_has_no_advances(shaper: Shaper) -> None:
 def test_bisected_wrap_equals_token_by_token_wrap(shaper: Shaper) -> None:
     """`wrap_measured` (bisection over token ends) sets the same lines as `wrap_lines`, at
     every limit, including limits exactly at a line's width."""
-    from podium.text.fit import measure, wrap_measured
+    from podium.text.wrap import measure, wrap_measured
 
     rng = random.Random(11)
     checked = wrapped = 0

@@ -7,7 +7,8 @@
     layout.draw(canvas, pdf_fonts, x, top, w, align="center")
 
 `fit` shrinks, then wraps, then raises `FitError`; never cuts. Shaping (HarfBuzz, bidi,
-per-character fallback over the bundled fonts) lives in `shaping`, drawing in `draw`.
+per-character fallback over the bundled fonts) lives in `shaping`, line breaking in `wrap`,
+drawing in `draw`.
 """
 
 from podium.text.draw import PdfFonts, draw_shaped, new_canvas, set_fill

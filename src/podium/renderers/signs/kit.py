@@ -20,14 +20,8 @@ from podium import qr
 from podium.i18n import Locale
 from podium.model import Agenda, Item
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit, set_fill
-from podium.text.fit import (
-    Measure,
-    layout_height,
-    line_counter,
-    measure,
-    size_probe,
-    wrap_measured,
-)
+from podium.text.fit import layout_height, line_counter, size_probe
+from podium.text.wrap import Measure, measure, wrap_measured
 
 FAMILY = "Noto Sans"
 INK = (0.0, 0.0, 0.0)
@@ -180,7 +174,7 @@ class Kit:
     """Line counters (see `height_at`) by text and box."""
     measures: dict[tuple[str, bool], Measure | None] = field(default_factory=dict, repr=False,
                                                              compare=False)
-    """Texts' measures (see `podium.text.fit.measure`) by text and weight, for every box."""
+    """Texts' measures (see `podium.text.wrap.measure`) by text and weight, for every box."""
 
     def largest(self, text: str, *, width: float, max_size: float, min_size: float,
                 max_lines: int = 1, bold: bool = False, max_height: float | None = None,
