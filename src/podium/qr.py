@@ -16,6 +16,8 @@ from typing import Any
 
 import zxingcpp
 
+from podium.text.draw import pdf_num
+
 _DARK_RUN = re.compile(rb"\x01+")
 _TO_BITS = bytes.maketrans(b"\x00", b"\x01").translate(bytes.maketrans(b"\xff", b"\x00"))
 """zxing-cpp's image bytes (0 for dark, 255 for light) to 1 for dark, 0 for light."""
@@ -72,12 +74,9 @@ def draw(canvas: Any, matrix: QrMatrix, x: float, y: float, size: float, *,
     # The path is written in module units (small integers) and scaled into place by one
     # transform, saved and restored around it; nothing else of the canvas's state changes,
     # so the operators are written directly (ReportLab's own calls cost more than the path).
-    canvas._code.append(f"q {_num(module)} 0 0 {_num(module)} {_num(x + quiet * module)} "
-                        f"{_num(y + quiet * module)} cm {path_operators(matrix)} Q")
-
-
-def _num(v: float) -> str:
-    return f"{v:.4f}".rstrip("0").rstrip(".")
+    scale, left, bottom = (pdf_num(v, 4) for v in (module, x + quiet * module,
+                                                     y + quiet * module))
+    canvas._code.append(f"q {scale} 0 0 {scale} {left} {bottom} cm {path_operators(matrix)} Q")
 
 
 def path_operators(matrix: QrMatrix) -> str:

@@ -127,15 +127,16 @@ def set_fill(canvas: Canvas, rgb: tuple[float, float, float]) -> None:
 
 @lru_cache(maxsize=256)
 def _fill_operator(rgb: tuple[float, float, float]) -> str:
-    return " ".join(f"{v:.4f}".rstrip("0").rstrip(".") or "0" for v in rgb) + " rg"
+    return " ".join(pdf_num(v, 4) for v in rgb) + " rg"
 
 
 def _utf16_hex(text: str) -> str:
     return "FEFF" + text.encode("utf-16-be").hex().upper()
 
 
-def _num(v: float) -> str:
-    return f"{v:.3f}".rstrip("0").rstrip(".")
+def pdf_num(v: float, places: int = 3) -> str:
+    """`v` as a PDF number: at most `places` decimals, no trailing zeros or point."""
+    return f"{v:.{places}f}".rstrip("0").rstrip(".")
 
 
 def draw_shaped(canvas: Canvas, fonts: PdfFonts, shaped: ShapedText, x: float, y: float,
@@ -148,7 +149,7 @@ def draw_shaped(canvas: Canvas, fonts: PdfFonts, shaped: ShapedText, x: float, y
         font = pdfmetrics.getFont(fonts.name(run.face))
         ops: list[str] = []
         if run.glyphs is None:
-            ops.append(f"1 0 0 1 {_num(pen)} {_num(y)} Tm")
+            ops.append(f"1 0 0 1 {pdf_num(pen)} {pdf_num(y)} Tm")
             _show(canvas, font, size, run.text, ops)
             canvas._code.append("BT " + " ".join(ops) + " ET")
         else:
@@ -164,7 +165,7 @@ def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float
     placed above or below) change between arrays where they must. Marked content carries
     the run's logical text for copy, search and screen readers."""
     face = font.face
-    ops = [f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT 1 0 0 1 {_num(x)} {_num(y)} Tm"]
+    ops = [f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT 1 0 0 1 {pdf_num(x)} {pdf_num(y)} Tm"]
     shown: list[str] = []
     subset, rise = "", 0.0
     at = pen = x            # where the next glyph would go; where shaping puts it (no offset)
@@ -179,14 +180,14 @@ def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float
                 ops.append(f"[{' '.join(shown)}] TJ")
                 shown = []
             if name != subset:
-                ops.append(f"{name} {_num(size)} Tf")
+                ops.append(f"{name} {pdf_num(size)} Tf")
                 subset = name
             if lift != rise:
-                ops.append(f"{_num(lift)} Ts")
+                ops.append(f"{pdf_num(lift)} Ts")
                 rise = lift
         target = pen + dx * size
         if abs(target - at) > 1e-6:
-            shown.append(_num((at - target) / size * 1000))
+            shown.append(pdf_num((at - target) / size * 1000))
         shown.append(text)
         at = target + face.charWidths.get(ord(code), face.defaultWidth) * size / 1000
         pen += adv * size
@@ -226,6 +227,6 @@ def _show(canvas: Canvas, font: TTFont, size: float, text: str, ops: list[str]) 
     found = shown.get(key)
     if found is None:
         found = shown[key] = " ".join(
-            f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf "
+            f"{font.getSubsetInternalName(subset, doc)} {pdf_num(size)} Tf "
             f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(text, doc))
     ops.append(found)

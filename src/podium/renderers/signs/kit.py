@@ -21,7 +21,7 @@ from podium.i18n import Locale
 from podium.model import Agenda, Item
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit, set_fill
 from podium.text.fit import layout_height, line_counter, size_probe
-from podium.text.wrap import Measure, measure, wrap_measured
+from podium.text.wrap import Measure, measure, round_down, wrap_measured
 
 FAMILY = "Noto Sans"
 INK = (0.0, 0.0, 0.0)
@@ -209,7 +209,7 @@ class Kit:
             text, width=width, max_lines=max_lines, bold=bold, step=step)
         if count is None:
             return None
-        size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
+        size = round_down(size, step)       # the one size `largest` tries
         lines = count(size)
         if not lines:
             return math.inf
@@ -225,7 +225,7 @@ class Kit:
         known = self.measures[text, bold]
         if count is None or known is None:
             return None
-        size = math.floor(size / step + 1e-9) * step       # the one size `largest` tries
+        size = round_down(size, step)       # the one size `largest` tries
         if count(size) == 1:
             return known.whole * size
         lines = wrap_measured(known, width / size, max_lines)

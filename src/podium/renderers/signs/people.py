@@ -24,6 +24,9 @@ MAX_ROWS = 4
 NAME_LINES = 2
 ORG_LINES = 3
 """An organisation wraps rather than shrinks; grids with fewer lines are lower, so preferred."""
+TAG_PAD = 2.2
+"""Padding (A4 points) inside the box of the remote mark, which sits three paddings after
+the name's last line."""
 
 
 def organisation(app: Appearance) -> str:
@@ -117,7 +120,7 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
     # One size for every name of a sign (mixed sizes read as ranks): wrap, do not shrink.
     name = kit.largest(app.name, width=width, max_size=s(name_size), min_size=s(name_size),
                        max_lines=NAME_LINES, bold=True, line_height=1.12)
-    pad = s(2.2)
+    pad = s(TAG_PAD)
     remote, inline = None, False
     if app.remote:
         remote = _remote_mark(kit, width, org_size)
@@ -130,7 +133,7 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
 
 def _remote_mark(kit: Kit, width: float, org_size: float) -> Layout:
     s = kit.page.pt
-    return kit.largest(kit.locale.label("remote").upper(), width=width - 3 * s(2.2),
+    return kit.largest(kit.locale.label("remote").upper(), width=width - 3 * s(TAG_PAD),
                        max_size=s(org_size), min_size=s(7), bold=True)
 
 
@@ -157,7 +160,7 @@ def _height(kit: Kit, app: Appearance, width: float, name_size: float,
             return math.inf
     tag = None
     if last is not None:
-        pad = s(2.2)
+        pad = s(TAG_PAD)
         try:
             remote = _remote_mark(kit, width, org_size)
         except FitError:
