@@ -99,6 +99,8 @@ def _results(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int
     # Objects made so far (fonts, shaping tables: large) are left out of garbage collection
     # while the workers run: collecting them in a worker would write to every page that
     # holds them, copying pages shared with this process, and walk them again and again.
+    # A caller that froze objects itself keeps them frozen.
+    thaw = gc.get_freeze_count() == 0
     gc.freeze()
     try:
         for k in range(workers):
@@ -124,7 +126,8 @@ def _results(job: Job, chunks: list[Chunk], shaper: Shaper, workers: int
             if process.is_alive():
                 process.terminate()     # stopped early: it may be drawing or sending
             process.join()
-        gc.unfreeze()
+        if thaw:
+            gc.unfreeze()
 
 
 def _worker(send: Connection, job: Job, chunks: list[Chunk], shaper: Shaper) -> None:
