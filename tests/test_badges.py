@@ -160,6 +160,31 @@ def test_stock_cells_fit_the_page_and_do_not_overlap(name: str) -> None:
             assert overlap_x <= 0.01 or overlap_y <= 0.01
 
 
+@pytest.mark.parametrize("name", sorted(STOCKS))
+def test_cut_marks_are_outside_every_badge_and_on_every_edge(seed: Programme, tmp_path: Path,
+                                                             name: str) -> None:
+    stock = stock_named(name)
+    build(_settings(seed, badge_stock=name), tmp_path, ["badges"])
+    cells = stock.cells()
+    with pdfplumber.open(tmp_path / "badges.pdf") as pdf:
+        page = pdf.pages[0]
+        marks = [(m["x0"], page.height - m["bottom"], m["x1"], page.height - m["top"])
+                 for m in page.lines]
+    for x0, y0, x1, y1 in marks:
+        assert 0 <= x0 <= x1 <= stock.page[0] and 0 <= y0 <= y1 <= stock.page[1]
+        for cx, cy, cw, ch in cells:    # 2 mm clear of every badge
+            assert x1 < cx - 5 or x0 > cx + cw + 5 or y1 < cy - 5 or y0 > cy + ch + 5
+    edges_x = {round(v, 1) for cx, _, cw, _ in cells for v in (cx, cx + cw)}
+    edges_y = {round(v, 1) for _, cy, _, ch in cells for v in (cy, cy + ch)}
+    left, top = stock.origin
+    if left > 3 * 72 / 25.4:          # a margin wide enough for marks at the sides
+        assert edges_y <= {round(y0, 1) for x0, y0, x1, y1 in marks if y0 == y1}
+    if stock.page[1] - top > 3 * 72 / 25.4:
+        assert edges_x <= {round(x0, 1) for x0, y0, x1, y1 in marks if x0 == x1}
+    if name == "90x55-10up-a4":
+        assert len(marks) == 2 * (len(edges_x) + len(edges_y))
+
+
 def _corpus_agenda(tmp_path: Path, extra: list[str], stock: str = "a6-4up-a4") -> Path:
     names = [n.strip() for n in CORPUS.read_text(encoding="utf-8").splitlines() if n.strip()]
     with (tmp_path / "attendees.csv").open("w", encoding="utf-8", newline="") as fh:

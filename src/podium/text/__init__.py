@@ -11,9 +11,9 @@ per-character fallback over the bundled fonts) lives in `shaping`, line breaking
 drawing in `draw`.
 """
 
-from podium.text.draw import PdfFonts, draw_shaped, new_canvas, set_fill
+from podium.text.draw import PdfFonts, draw_shaped, new_canvas, pdf_num, set_fill
 from podium.text.fit import FitError, Layout, fit
 from podium.text.shaping import MissingGlyphs, Run, ShapedText, Shaper
 
 __all__ = ["FitError", "Layout", "MissingGlyphs", "PdfFonts", "Run", "ShapedText", "Shaper",
-           "draw_shaped", "fit", "new_canvas", "set_fill"]
+           "draw_shaped", "fit", "new_canvas", "pdf_num", "set_fill"]

@@ -9,6 +9,7 @@ real text is attached as /ActualText for copy and search."""
 from __future__ import annotations
 
 import time
+import zlib
 from functools import lru_cache
 from typing import Any
 
@@ -104,8 +105,12 @@ def new_canvas(path: Any, pagesize: tuple[float, float], fonts: PdfFonts, face: 
                epoch: int, title: str = "", author: str = "podium") -> Canvas:
     """A canvas that writes reproducible bytes: fixed ids, `epoch` as creation date, and a
     bundled face as starting font (else ReportLab references an unembedded Helvetica)."""
+    # Streams are compressed by the document's default filter (`_Flate`) rather than by
+    # ReportLab's page compression, which adds an ASCII85 layer (a quarter larger, and
+    # encoded again to bytes) and is switched off only process-wide (rl_config.useA85).
     canvas = Canvas(path, pagesize=pagesize, invariant=1, initialFontName=fonts.name(face),
-                    pageCompression=1)
+                    pageCompression=0)
+    canvas._doc.defaultStreamFilters = [_FLATE]
     stamp = TimeStamp(invariant=True)
     stamp.t = epoch
     stamp.lt = time.gmtime(epoch)
@@ -116,6 +121,24 @@ def new_canvas(path: Any, pagesize: tuple[float, float], fonts: PdfFonts, face: 
     canvas.setCreator("podium")
     canvas.setProducer("podium")
     return canvas
+
+
+class _Flate:
+    """A ReportLab stream filter: Flate alone, at `FLATE_LEVEL`."""
+
+    pdfname = "FlateDecode"
+
+    def encode(self, data: str | bytes) -> bytes:
+        return zlib.compress(data.encode("utf-8") if isinstance(data, str) else data,
+                             FLATE_LEVEL)
+
+    def decode(self, data: bytes) -> bytes:
+        return zlib.decompress(data)
+
+
+FLATE_LEVEL = 6
+"""zlib's own default, as ReportLab uses it."""
+_FLATE = _Flate()
 
 
 def set_fill(canvas: Canvas, rgb: tuple[float, float, float]) -> None:
