@@ -6,7 +6,7 @@ Each COUNT runs in a fresh subprocess (so peak memory is not polluted by an earl
 which draws COUNT attendees (names from shared/corpus/unicode-names.txt, a distinct
 check-in code each) on A6 4-up A4 sheets three ways, one after the other:
 
-- podium: `write_badges` as `podium build` calls it (shaping, fitting, fallback fonts, zxing
+- podium: `write_badges` as `podium build` calls it (shaping, fitting, fallback fonts, Zint
   QR codes, chunked parallel rendering above a threshold);
 - straightforward: what one would write by hand: qrcode's default `make(fit=True)` and
   ReportLab, drawing the same texts as the floor plus the QR code module by module;

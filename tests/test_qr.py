@@ -1,9 +1,11 @@
-"""QR codes: the path drawn for a code covers exactly its dark modules, whichever way the
-operators were written (table pieces for ordinary codes, runs for large ones)."""
+"""QR codes: what is encoded reads back (zxing-cpp's reader), and the path drawn for a code
+covers exactly its dark modules, whichever way the operators were written (table pieces for
+ordinary codes, runs for large ones)."""
 
 from __future__ import annotations
 
 import pytest
+import zxingcpp
 
 from podium import qr
 
@@ -13,6 +15,51 @@ TEXTS = [
     "CHK-000042-00beef",
     "https://agenda.example.org/" + "very-long-path/" * 20 + "#session-12",   # above 57
 ]
+
+
+NON_ASCII = ["CHK-ÄÖÜ-ñ", "Владимир-42", "漢字テスト", "ΕΛΛ-7", "https://agenda.example.org/#person-çağrı"]
+
+
+def _read(matrix: qr.QrMatrix, scale: int = 4) -> zxingcpp.Barcode | None:
+    """What a reader makes of the code, drawn with its quiet zone, `scale` pixels a module."""
+    side = (matrix.size + 2 * qr.QUIET) * scale
+    pixels = bytearray(b"\xff" * side * side)
+    for r in range(matrix.size):
+        for c in range(matrix.size):
+            if matrix.is_dark(r, c):
+                for dy in range(scale):
+                    at = ((r + qr.QUIET) * scale + dy) * side + (c + qr.QUIET) * scale
+                    pixels[at:at + scale] = b"\x00" * scale
+    image = bytes(pixels)       # kept alive while the reader looks at it
+    return zxingcpp.read_barcode(zxingcpp.ImageView(image, side, side, zxingcpp.ImageFormat.Lum),
+                                 formats=zxingcpp.BarcodeFormat.QRCode)
+
+
+@pytest.mark.parametrize("text", TEXTS + NON_ASCII)
+def test_codes_read_back_at_level_m(text: str) -> None:
+    found = _read(qr.encode(text))
+    assert found is not None and found.text == text
+    assert found.extra["ECLevel"] == "M"
+    # Text beyond ASCII is carried as UTF-8 (declared by ECI 26), not converted to Shift JIS
+    # or Latin-1 for readers to guess.
+    assert found.bytes == text.encode("utf-8")
+
+
+@pytest.mark.parametrize("level", ["L", "M", "Q", "H"])
+def test_error_correction_level_is_the_one_asked(level: str) -> None:
+    found = _read(qr.encode(TEXTS[1], ec_level=level))
+    assert found is not None and found.extra["ECLevel"] == level
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_same_symbol_as_zxing_cpps_encoder(text: str) -> None:
+    """zxing-cpp writes QR codes with Zint too: the same modules, mask choice included."""
+    matrix = qr.encode(text)
+    image = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level="M").to_image(
+        scale=1, add_quiet_zones=False)
+    pixels = memoryview(image).tobytes()  # type: ignore[arg-type]
+    assert len(pixels) == matrix.size ** 2
+    assert bytes(1 if p == 0 else 0 for p in pixels) == matrix.bits
 
 
 def _painted(ops: str, size: int) -> set[tuple[int, int]]:

@@ -1,26 +1,31 @@
 """Drawing stage: QR codes as vector paths, for ReportLab canvases and for HTML/SVG.
 
-Encoding uses zxing-cpp's encoder, measured here at about 0.17 ms a code against 3-4 ms
-for qrcode or segno with their automatic mask choice (see ../shared/NOTES.md). Every badge
-has a code of its own, so turning the modules into path operators must cost less than
-encoding them: the runs of dark modules are found by one regular expression over the
-whole matrix (in C), never by a Python loop over modules (see bench/badges.py)."""
+Encoding uses Zint (through zint-bindings), the encoder that zxing-cpp itself calls: the
+same symbols, mask chosen by the standard's penalty rules, in three quarters of the time
+zxing-cpp's `create_barcode` takes and a 30th of qrcode's or segno's (bench/qr.py). Every
+badge has a code of its own, so turning the modules into path operators must cost less
+than encoding them: the operators are looked up by whole bytes of modules (see
+`_path_operators`), never worked out module by module in Python."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 from typing import Any
 
-import zxingcpp
+import zint
 
 from podium.text.draw import pdf_num
 
 _DARK_RUN = re.compile(rb"\x01+")
-_TO_BITS = bytes.maketrans(b"\x00", b"\x01").translate(bytes.maketrans(b"\xff", b"\x00"))
-"""zxing-cpp's image bytes (0 for dark, 255 for light) to 1 for dark, 0 for light."""
+_ROW_BYTES = 144
+"""Zint's `encoded_data` holds rows of 1,152 modules, packed eight to a byte."""
+_EC_LEVELS = {"L": 1, "M": 2, "Q": 3, "H": 4}
+_UTF8_ECI = 26
+_EXPAND = [bytes((b >> k) & 1 for k in range(8)) for b in range(256)]
+"""A byte of eight modules (first module in the lowest bit) as eight bytes of 0 or 1."""
 
 QUIET = 4
 """Quiet zone around the code, in modules: the QR standard asks for four."""
@@ -28,29 +33,47 @@ QUIET = 4
 
 @dataclass(frozen=True)
 class QrMatrix:
-    """The modules of one QR code: `size` x `size`, row after row, in `bits` (1 for dark,
-    0 for light)."""
+    """The modules of one QR code: `size` x `size`, row after row, each row in `packed`
+    as (size + 7) // 8 bytes, eight modules to a byte, the first module in the lowest bit
+    (1 for dark)."""
 
     text: str
     size: int
-    bits: bytes = field(repr=False)
+    packed: bytes = field(repr=False)
+
+    @cached_property
+    def bits(self) -> bytes:
+        """One byte per module (1 for dark, 0 for light), row after row."""
+        stride = (self.size + 7) // 8
+        return b"".join(b"".join([_EXPAND[b] for b in self.packed[at:at + stride]])[:self.size]
+                        for at in range(0, len(self.packed), stride))
 
     def is_dark(self, row: int, col: int) -> bool:
         return self.bits[row * self.size + col] == 1
 
     def runs(self) -> Iterator[tuple[int, int, int]]:
         """Horizontal runs of dark modules as (row, first column, length)."""
-        n = self.size
+        n, bits = self.size, self.bits
         for row in range(n):
-            for run in _DARK_RUN.finditer(self.bits, row * n, row * n + n):
+            for run in _DARK_RUN.finditer(bits, row * n, row * n + n):
                 yield row, run.start() - row * n, run.end() - run.start()
 
 
 def encode(text: str, ec_level: str = "M") -> QrMatrix:
-    """Encode `text` (a URL, usually) as a QR code with error correction level `ec_level`."""
-    code = zxingcpp.create_barcode(text, zxingcpp.BarcodeFormat.QRCode, ec_level=ec_level)
-    image = memoryview(code.to_image(scale=1, add_quiet_zones=False))  # type: ignore[arg-type]
-    return QrMatrix(text=text, size=len(image), bits=image.tobytes().translate(_TO_BITS))
+    """Encode `text` (a URL, usually) as a QR code with error correction level `ec_level`.
+    Text beyond ASCII is declared UTF-8 (ECI 26), so that readers need not guess."""
+    symbol = zint.Symbol()
+    symbol.symbology = zint.Symbology.QRCODE
+    symbol.option_1 = _EC_LEVELS[ec_level]
+    symbol.input_mode = zint.InputMode.UNICODE
+    if not text.isascii():
+        symbol.eci = _UTF8_ECI
+    symbol.encode(text)
+    size = symbol.width
+    stride = (size + 7) // 8
+    data = symbol.encoded_data.tobytes()
+    packed = b"".join([data[at:at + stride] for at in range(0, size * _ROW_BYTES, _ROW_BYTES)])
+    return QrMatrix(text=text, size=size, packed=packed)
 
 
 def svg(matrix: QrMatrix, *, quiet: int = QUIET, colour: str = "#000") -> str:
@@ -82,34 +105,33 @@ def draw(canvas: Any, matrix: QrMatrix, x: float, y: float, size: float, *,
 def path_operators(matrix: QrMatrix) -> str:
     """The code's modules as PDF path operators in module units, origin at the lower left
     of the modules (without quiet zone), filled as one path."""
-    return _path_operators(matrix.bits, matrix.size)
+    return _path_operators(matrix.packed, matrix.size)
 
 
 @lru_cache(maxsize=64)
-def _path_operators(bits: bytes, size: int) -> str:
+def _path_operators(packed: bytes, size: int) -> str:
     # The codes of a door sign or a booklet repeat (session URLs); badges' codes do not.
-    if size > _CHUNKED_UP_TO:
-        return _runs_operators(bits, size)
-    return "".join([table[bits[start:stop]] for table, start, stop in _plan(size)]) + "f"
+    if size > _TABLES_UP_TO:
+        return _runs_operators(QrMatrix("", size, packed))
+    return "".join([table[byte] for table, byte in zip(_tables(size), packed, strict=True)]) + "f"
 
 
-def _runs_operators(bits: bytes, size: int) -> str:
+def _runs_operators(matrix: QrMatrix) -> str:
     """One rectangle per run of dark modules, rows top down, y counted from the bottom."""
-    return "".join([f"{c} {size - 1 - r} {n} 1 re "
-                    for r, c, n in QrMatrix("", size, bits).runs()]) + "f"
+    size = matrix.size
+    return "".join([f"{c} {size - 1 - r} {n} 1 re " for r, c, n in matrix.runs()]) + "f"
 
 
-_CHUNK = 8
-_CHUNKED_UP_TO = 57
+_TABLES_UP_TO = 57
 """Codes up to this size (version 10, a URL of about 150 characters) are written from
-pieces of eight modules looked up in tables; larger ones run by run. The tables of one size
-hold at most rows x pieces x 256 short strings; 10,000 distinct person URLs (size 33) filled
+bytes of eight modules looked up in tables; larger ones run by run. The tables of one size
+hold at most rows x bytes x 256 short strings; 10,000 distinct person URLs (size 33) filled
 3,011 entries, under 1 MB."""
 
 
-class _Pieces(dict[bytes, str]):
-    """The rectangles of one eight-module piece of one row, by the piece's modules; filled
-    as patterns appear. A run that crosses from one piece into the next is drawn as two
+class _Pieces(dict[int, str]):
+    """The rectangles of one byte of one row (eight modules), by the byte's value; filled
+    as values appear. A run that crosses from one byte into the next is drawn as two
     rectangles that touch, filled as one path, so it looks the same: this costs a few
     rectangles a code and saves formatting every run's numbers for every badge."""
 
@@ -118,16 +140,15 @@ class _Pieces(dict[bytes, str]):
         self.row = row
         self.col = col
 
-    def __missing__(self, modules: bytes) -> str:
+    def __missing__(self, byte: int) -> str:
         ops = "".join(f"{self.col + m.start()} {self.row} {m.end() - m.start()} 1 re "
-                      for m in _DARK_RUN.finditer(modules))
-        self[modules] = ops
+                      for m in _DARK_RUN.finditer(_EXPAND[byte]))
+        self[byte] = ops
         return ops
 
 
 @cache
-def _plan(size: int) -> tuple[tuple[_Pieces, int, int], ...]:
-    """(table, first byte, end byte) of every piece of a code of `size`, rows top down."""
-    return tuple((_Pieces(size - 1 - row, col), row * size + col,
-                  row * size + min(col + _CHUNK, size))
-                 for row in range(size) for col in range(0, size, _CHUNK))
+def _tables(size: int) -> tuple[_Pieces, ...]:
+    """The table of every byte of a code of `size`, in the order of `QrMatrix.packed`."""
+    return tuple(_Pieces(size - 1 - row, col)
+                 for row in range(size) for col in range(0, size, 8))
