@@ -13,6 +13,7 @@ import math
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cached_property
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -72,7 +73,7 @@ class Layout:
     def width(self) -> float:
         return max((line.width_at(self.size) for line in self.lines), default=0.0)
 
-    @property
+    @cached_property
     def fallback_families(self) -> tuple[str, ...]:
         """Families used beyond the one asked for (script fonts), in order of first use."""
         used = (run.face.family for line in self.lines for run in line.runs)

@@ -87,6 +87,7 @@ class Artist:
         self.qr_target = base * (0.30 if self.portrait else 0.36)
         self._fitted: dict[tuple[str, float, float, float, int, bool, float], Layout] = {}
         self._drawn: dict[tuple[int, float, float, float, str], tuple[Layout, list[str]]] = {}
+        self._tops: dict[tuple[Box, str], tuple[float, list[str]]] = {}
 
     # -- shared pieces ----------------------------------------------------------------
 
@@ -164,9 +165,25 @@ class Artist:
 
     # -- front ------------------------------------------------------------------------
 
+    def top(self, canvas: Canvas, box: Box, holder: Holder) -> float:
+        """Band and header; returns the y below them. Every badge of a category in the same
+        place on the sheet has the same top, so its operators are replayed after the first
+        (as in `_draw`); except with a logo, which ReportLab must record on each page."""
+        if self.logo is not None:
+            self.band(canvas, box, holder)
+            return self.header(canvas, box, holder)
+        key = (box, holder.category)
+        found = self._tops.get(key)
+        if found is None:
+            start = len(canvas._code)
+            self.band(canvas, box, holder)
+            found = self._tops[key] = (self.header(canvas, box, holder), canvas._code[start:])
+        else:
+            canvas._code.extend(found[1])
+        return found[0]
+
     def front(self, canvas: Canvas, box: Box, holder: Holder, qr_text: str | None) -> Notes:
-        self.band(canvas, box, holder)
-        below_title = self.header(canvas, box, holder)
+        below_title = self.top(canvas, box, holder)
         matrix = qr.encode(qr_text) if qr_text else None
         q = 0.0
         if matrix is not None:
@@ -224,8 +241,7 @@ class Artist:
     # -- back -------------------------------------------------------------------------
 
     def back(self, canvas: Canvas, box: Box, holder: Holder) -> None:
-        self.band(canvas, box, holder)
-        top = self.header(canvas, box, holder) - self.pad * 0.5
+        top = self.top(canvas, box, holder) - self.pad * 0.5
         inner = box.w - 2 * self.pad
         lines = self._back_lines(holder)
         size = self.base * 0.04

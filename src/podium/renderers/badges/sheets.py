@@ -63,6 +63,8 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
     notes: list[Notes] = []
     pages = 0
     per = stock.per_page
+    boxes = {back: [Box(*stock.cell(slot, mirrored=back)) for slot in range(per)]
+             for back in (False, True)}
     for start in range(0, len(chosen), per):
         sheet = list(zip(chosen[start:start + per], codes[start:start + per], strict=True))
         sides = [False, True] if settings.badge_double_sided else [False]
@@ -72,7 +74,7 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
             if settings.badge_cut_marks:
                 _cut_marks(canvas, stock, bleed)
             for slot, (holder, code) in enumerate(sheet):
-                box = Box(*stock.cell(slot, mirrored=back))
+                box = boxes[back][slot]
                 _trim_outline(canvas, stock, box)
                 try:
                     if back:
