@@ -141,7 +141,7 @@ def _rss_mb(who: int) -> float:
     return resource.getrusage(who).ru_maxrss / 1024
 
 
-ROUNDS = 3
+ROUNDS = 5
 """podium and the floor are timed in turns this many times and the medians compared: on
 this shared machine one run of either can be 20% off (see also bench/signs.py)."""
 

