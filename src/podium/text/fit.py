@@ -12,8 +12,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -62,6 +61,14 @@ class Layout:
     """Set on more than one line."""
     family: str
     """The family asked for."""
+    fallback_families: tuple[str, ...] = field(init=False, repr=False, compare=False)
+    """Families used beyond the one asked for (script fonts), in order of first use."""
+
+    def __post_init__(self) -> None:
+        # Worked out once here: badges report them for every badge drawn.
+        used = (run.face.family for line in self.lines for run in line.runs)
+        object.__setattr__(self, "fallback_families",
+                           tuple(f for f in dict.fromkeys(used) if f != self.family))
 
     @property
     def height(self) -> float:
@@ -72,12 +79,6 @@ class Layout:
     @property
     def width(self) -> float:
         return max((line.width_at(self.size) for line in self.lines), default=0.0)
-
-    @cached_property
-    def fallback_families(self) -> tuple[str, ...]:
-        """Families used beyond the one asked for (script fonts), in order of first use."""
-        used = (run.face.family for line in self.lines for run in line.runs)
-        return tuple(f for f in dict.fromkeys(used) if f != self.family)
 
     def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float, width: float,
              align: str = "left") -> None:

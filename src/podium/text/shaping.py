@@ -127,6 +127,8 @@ def _levels(text: str) -> list[int]:
     paragraph direction from the first strong character; numbers read left to right; neutral
     characters between two of the same direction take it, others the paragraph's."""
     classes = [unicodedata.bidirectional(c) for c in text]
+    if _STRONG_RTL.isdisjoint(classes):
+        return [0] * len(text)      # what the rules below give without right-to-left text
     first = next((c for c in classes if c in _STRONG_RTL or c == "L"), "L")
     base = 1 if first in _STRONG_RTL else 0
     strong: list[int | None] = []
