@@ -10,9 +10,10 @@ than encoding them: the operators are looked up by whole bytes of modules (see
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from functools import cache, cached_property, lru_cache
+from operator import itemgetter
 from typing import Any
 
 import zint
@@ -70,10 +71,14 @@ def encode(text: str, ec_level: str = "M") -> QrMatrix:
         symbol.eci = _UTF8_ECI
     symbol.encode(text)
     size = symbol.width
+    return QrMatrix(text=text, size=size, packed=bytes(_rows(size)(symbol.encoded_data.tobytes())))
+
+
+@cache
+def _rows(size: int) -> Callable[[bytes], tuple[int, ...]]:
+    """The bytes of the first `size` rows of `size` modules, from Zint's wider rows."""
     stride = (size + 7) // 8
-    data = symbol.encoded_data.tobytes()
-    packed = b"".join([data[at:at + stride] for at in range(0, size * _ROW_BYTES, _ROW_BYTES)])
-    return QrMatrix(text=text, size=size, packed=packed)
+    return itemgetter(*[row * _ROW_BYTES + k for row in range(size) for k in range(stride)])
 
 
 def svg(matrix: QrMatrix, *, quiet: int = QUIET, colour: str = "#000") -> str:
