@@ -202,7 +202,7 @@ def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float
                                         strict=True):
         code = char if char is not None else (codes.get(gid) or fonts.code(run.face, gid))
         found = pieces.get((font_name, code))
-        name, text = found if found is not None else _piece(canvas, font, code)
+        name, _, text = found if found is not None else _piece(canvas, font, code)
         lift = dy * size
         if name != subset or lift != rise:
             if shown:
@@ -228,26 +228,29 @@ def _glyph_run(canvas: Canvas, fonts: PdfFonts, font: TTFont, run: Run, x: float
     return " ".join(ops)
 
 
-def _pieces(canvas: Canvas) -> dict[tuple[str, str], tuple[str, str]]:
-    """The document's (subset font name, escaped string) of each (font, character) shown
-    so far (see `_piece`): kept on the document, so they end with it."""
+def _pieces(canvas: Canvas) -> dict[tuple[str, str], tuple[str, str, str]]:
+    """The document's pieces (see `_piece`) of each (font, character) shown so far: kept on
+    the document, so they end with it."""
     doc = canvas._doc
-    pieces: dict[tuple[str, str], tuple[str, str]] | None = getattr(doc, "_podium_pieces", None)
+    pieces: dict[tuple[str, str], tuple[str, str, str]] | None = getattr(
+        doc, "_podium_pieces", None)
     if pieces is None:
         pieces = doc._podium_pieces = {}
     return pieces
 
 
-def _piece(canvas: Canvas, font: TTFont, code: str) -> tuple[str, str]:
-    """(subset font name, escaped string) that show the one character `code`."""
+def _piece(canvas: Canvas, font: TTFont, code: str) -> tuple[str, str, str]:
+    """(subset font name, escaped character, PDF string) that show the one character
+    `code`. ReportLab gives characters their subset codes in the order they are first
+    shown, so asking character by character gives what asking for a whole text would."""
     pieces = _pieces(canvas)
     key = (font.fontName, code)
     found = pieces.get(key)
     if found is None:
         doc = canvas._doc
         (subset, chunk), = font.splitString(code, doc)
-        found = pieces[key] = (font.getSubsetInternalName(subset, doc),
-                               f"({canvas._escape(chunk)})")
+        escaped = canvas._escape(chunk)
+        found = pieces[key] = (font.getSubsetInternalName(subset, doc), escaped, f"({escaped})")
     return found
 
 
@@ -263,7 +266,15 @@ def _show(canvas: Canvas, font: TTFont, size: float, text: str, ops: list[str]) 
     key = (font.fontName, size, text)
     found = shown.get(key)
     if found is None:
-        found = shown[key] = " ".join(
-            f"{font.getSubsetInternalName(subset, doc)} {pdf_num(size)} Tf "
-            f"({canvas._escape(chunk)}) Tj" for subset, chunk in font.splitString(text, doc))
+        # Character by character through the document's pieces: names are new on every
+        # badge, their characters are not.
+        pieces = _pieces(canvas)
+        chunks: list[tuple[str, list[str]]] = []
+        for char in text:
+            piece = pieces.get((font.fontName, char)) or _piece(canvas, font, char)
+            if not chunks or chunks[-1][0] != piece[0]:
+                chunks.append((piece[0], []))
+            chunks[-1][1].append(piece[1])
+        found = shown[key] = " ".join(f"{name} {pdf_num(size)} Tf ({''.join(escaped)}) Tj"
+                                      for name, escaped in chunks)
     ops.append(found)
