@@ -143,6 +143,16 @@ def test_double_sided_backs_are_mirrored(seed: Programme, tmp_path: Path) -> Non
         assert front.chars and all(c["x1"] <= mid for c in front.chars)
         assert back.chars and all(c["x0"] >= mid for c in back.chars)
         assert "Your sessions" in (pdf.pages[1].extract_text() or "")
+        # On each back, the lines of sessions share one size: a long one wraps rather than
+        # shrinking to a size of its own (one was set at 4.5 pt beside 11.9 pt lines).
+        stock = stock_named("a6-4up-a4")
+        for page in pdf.pages[1::2]:
+            for x, y, w, h in stock.cells():
+                top = page.height - y - h
+                sizes = {round(c["size"], 1) for c in page.chars
+                         if "Bold" not in c["fontname"] and x <= c["x0"] < x + w
+                         and top + h * 0.25 <= c["top"] < top + h}
+                assert len(sizes) <= 1, (page.page_number, sizes)
 
 
 @pytest.mark.parametrize("name", sorted(STOCKS))

@@ -17,6 +17,7 @@ from podium.present import item_heading
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit, set_fill
+from podium.text.wrap import round_down
 
 SANS = "Noto Sans"
 MIN_MODULE = 0.5 * mm
@@ -24,6 +25,12 @@ MIN_MODULE = 0.5 * mm
 FIT_CACHE = 4096
 """Fitted texts kept for reuse; emptied when full, so memory stays bounded."""
 OTHER_COLOUR = "#4D4D4D"
+BACK_STEP = 0.25
+"""Sizes of a badge back's lines go down together in steps of this many points..."""
+BACK_MIN = 4.5
+"""...down to this size, below which the back is an error naming the holder."""
+BACK_LINES = 3
+"""Lines one session may wrap onto on a badge back before the size goes down."""
 """Band colour of categories that `print.category_colours` does not list."""
 
 
@@ -241,19 +248,27 @@ class Artist:
     # -- back -------------------------------------------------------------------------
 
     def back(self, canvas: Canvas, box: Box, holder: Holder) -> None:
+        """The holder's sessions (or the day at a glance), every line at one size: a long
+        line wraps at that size, and when one does not fit on `BACK_LINES` lines, or all do
+        not fit the badge, the size goes down for all of them together."""
         top = self.top(canvas, box, holder) - self.pad * 0.5
         inner = box.w - 2 * self.pad
+        room = top - box.y - self.pad
         lines = self._back_lines(holder)
-        size = self.base * 0.04
+        size = round_down(self.base * 0.04, BACK_STEP)
         while True:
-            layouts = [(self._fit(text, inner, size * (1.1 if head else 1.0), 4.5, 2, holder,
-                                  bold=head), head) for text, head in lines]
+            try:
+                layouts = [(self._fit(text, inner, s, s, BACK_LINES, holder, bold=head), head)
+                           for text, head in lines
+                           for s in [round_down(size * 1.1, BACK_STEP) if head else size]]
+            except FitError:
+                layouts = []
             total = sum(layout.height + size * (0.5 if head else 0.15) for layout, head in layouts)
-            if total <= top - box.y - self.pad or size < 5:
+            if layouts and total <= room:
                 break
-            size *= 0.92
-        if total > top - box.y - self.pad:
-            raise FitError(lines[0][0], holder.label, inner, len(lines), 4.5)
+            if size - BACK_STEP < BACK_MIN:
+                raise FitError(lines[0][0], holder.label, inner, len(lines), BACK_MIN)
+            size -= BACK_STEP
         for layout, head in layouts:
             if head:
                 top -= size * 0.35
