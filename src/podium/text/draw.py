@@ -19,6 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.fonts import Face
+from podium.text.pages import TemplateCanvas
 from podium.text.shaping import Run, ShapedText
 
 _PUA = range(0xE000, 0xF900)
@@ -108,8 +109,8 @@ def new_canvas(path: Any, pagesize: tuple[float, float], fonts: PdfFonts, face: 
     # Streams are compressed by the document's default filter (`_Flate`) rather than by
     # ReportLab's page compression, which adds an ASCII85 layer (a quarter larger, and
     # encoded again to bytes) and is switched off only process-wide (rl_config.useA85).
-    canvas = Canvas(path, pagesize=pagesize, invariant=1, initialFontName=fonts.name(face),
-                    pageCompression=0)
+    canvas = TemplateCanvas(path, pagesize=pagesize, invariant=1,
+                            initialFontName=fonts.name(face), pageCompression=0)
     canvas._doc.defaultStreamFilters = [_FLATE]
     stamp = TimeStamp(invariant=True)
     stamp.t = epoch
