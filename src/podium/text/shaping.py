@@ -103,6 +103,7 @@ class _HbFace:
         self.font = hb.Font(self.hb_face)
         self.upem = float(self.hb_face.upem)
         self._advance: dict[str, float] = {}
+        self._gid: dict[str, int | None] = {}
         self.simple: dict[str, float | None] = {}
         """Per character, its advance if the face draws it simply (see
         `Shaper.simple_advances`), else None."""
@@ -111,8 +112,11 @@ class _HbFace:
         self.descent = -extents.descender / self.upem
 
     def gid(self, char: str) -> int | None:
-        gid: int | None = self.font.get_nominal_glyph(ord(char))
-        return gid
+        # Remembered: asked for every glyph of every shaped run.
+        found = self._gid.get(char, -1)
+        if found == -1:
+            found = self._gid[char] = self.font.get_nominal_glyph(ord(char))
+        return found
 
     def advance(self, char: str) -> float:
         width = self._advance.get(char)
