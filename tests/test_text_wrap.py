@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import random
+from pathlib import Path
 
 import pytest
 
 from podium.fonts import bundled
 from podium.text import Shaper
 from podium.text.fit import size_probe
-from podium.text.wrap import break_tokens, wrap_lines, wrap_shaped
+from podium.text.wrap import break_tokens, round_down, wrap_lines, wrap_shaped
 
 WORDS = ("Peacekeeping", "of", "the", "Future", "Capacity-Building", "and/or", "Straße",
          "Ωmega", "Partnerships", "UN", "Ü", "x", "Lessons", "São", "Paulo")
@@ -70,3 +71,29 @@ def test_bisected_wrap_equals_token_by_token_wrap(shaper: Shaper) -> None:
                 checked += 1
                 wrapped += bool(expected) and len(expected) > 1
     assert checked == 300 * 15 * 4 and wrapped > 1000
+
+
+def test_two_line_bound_by_bisection_is_the_least_over_all_breaks(shaper: Shaper) -> None:
+    """Bisecting for the break where the two lines cross gives the least wider line that
+    trying every break gives, on names in every script of the corpus."""
+    from podium.text.fit import _two_line_bound
+
+    corpus = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+    names = [n.strip() for n in (corpus / "unicode-names.txt").read_text(encoding="utf-8")
+             .splitlines() if n.strip()]
+    rng = random.Random(5)
+    texts = names + [f"{rng.choice(names)} {rng.choice(names)}" for _ in range(150)]
+    tried = 0
+    for text in texts:
+        tokens = list(break_tokens(text))
+        if len(tokens) < 3:
+            continue
+        for bold in (False, True):
+            need = min(max(shaper.shape("".join(part).rstrip(), "Noto Sans", bold=bold).width
+                           for part in (tokens[:k], tokens[k:]))
+                       for k in range(1, len(tokens)))
+            width = 200.0
+            assert _two_line_bound(shaper, tokens, "Noto Sans", bold, width, 0.25) == \
+                round_down(width / need, 0.25), text
+            tried += 1
+    assert tried > 200
