@@ -48,6 +48,7 @@ def _kind(page: PDFPage) -> tuple[Any, ...] | None:
 
 class _TemplatePage(PDFPage):  # type: ignore[misc]
     Contents: Any
+
     def format(self, document: Any) -> bytes:
         kind = _kind(self)
         if kind is None:

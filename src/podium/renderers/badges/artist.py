@@ -25,13 +25,13 @@ MIN_MODULE = 0.5 * mm
 FIT_CACHE = 4096
 """Fitted texts kept for reuse; emptied when full, so memory stays bounded."""
 OTHER_COLOUR = "#4D4D4D"
+"""Band colour of categories that `print.category_colours` does not list."""
 BACK_STEP = 0.25
 """Sizes of a badge back's lines go down together in steps of this many points..."""
 BACK_MIN = 4.5
 """...down to this size, below which the back is an error naming the holder."""
 BACK_LINES = 3
 """Lines one session may wrap onto on a badge back before the size goes down."""
-"""Band colour of categories that `print.category_colours` does not list."""
 
 
 @dataclass
