@@ -87,14 +87,14 @@ def bare_signs(programme: Programme) -> tuple[float, float, int]:
         room = sign.room.name if sign.room else ev.venue
         texts = [(bold, room or ""), (bold, ev.title), (regular, place),
                  (bold, f"{locale.label('session')} {item.number} · {locale.long_date(day.date)}"),
-                 (bold, item_times(agenda, day, item)), (bold, item.title), (regular, url),
+                 (bold, item_times(item)), (bold, item.title), (regular, url),
                  (bold, locale.label("chair")), (bold, locale.label("panelists"))]
         for app in chairs(agenda, item) + speakers(agenda, item):
             texts += [(bold, app.name), (regular, organisation(app))]
             if app.remote:
                 texts.append((bold, locale.label("remote").upper()))
         if sign.next is not None:
-            texts += [(bold, locale.label("next")), (bold, item_times(agenda, day, sign.next)),
+            texts += [(bold, locale.label("next")), (bold, item_times(sign.next)),
                       (regular, item_heading(sign.next, locale))]
         y = page.top
         for font, text in texts:

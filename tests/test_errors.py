@@ -191,10 +191,10 @@ def test_times_after_midnight_belong_to_the_day(tmp_path: Path) -> None:
     text = GOOD.replace('start: "09:30"\n        end: "10:30"', 'start: "23:30"\n        end: "25:15"')
     (tmp_path / "agenda.yaml").write_text(text, encoding="utf-8")
     agenda = load(tmp_path / "agenda.yaml").agenda
-    day, item = agenda.items()[1]
+    _day, item = agenda.items()[1]
     assert item.start.isoformat() == "23:30:00"
     assert item.end is not None and item.end.isoformat() == "01:15:00"
-    end = agenda.end_datetime(day, item)
+    end = item.end_at
     assert end is not None and end.isoformat() == "2025-03-05T01:15:00+01:00"
 
 

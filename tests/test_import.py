@@ -131,7 +131,7 @@ def test_fosdem_has_its_two_days_and_forty_rooms(corpus: dict[str, Result]) -> N
 @pytest.mark.parametrize("name", list(SOURCES))
 def test_every_event_starts_and_ends_when_the_source_says(corpus: dict[str, Result], name: str) -> None:
     agenda = corpus[name].programme.agenda
-    got = sorted((agenda.start_datetime(day, item), agenda.end_datetime(day, item), item.title)
+    got = sorted((item.start_at, item.end_at, item.title)
                  for day, item in agenda.items())
     want = sorted((e.start, e.start + dt.timedelta(minutes=e.minutes)) for e in corpus[name].source)
     assert [(s, e) for s, e, _ in got] == want
@@ -142,7 +142,7 @@ def test_events_after_midnight_stay_on_the_previous_programme_day(corpus: dict[s
     late = [e for e in corpus["39c3-xml"].source if e.start.date().isoformat() != e.day_date]
     assert len(late) == 6
     agenda = corpus["39c3-xml"].programme.agenda
-    by_start = {(item.title, agenda.start_datetime(day, item)): (day, item) for day, item in agenda.items()}
+    by_start = {(item.title, item.start_at): (day, item) for day, item in agenda.items()}
     for event in late:
         day, item = by_start[(" ".join(event.title.split()), event.start)]
         assert day.date.isoformat() == event.day_date

@@ -42,7 +42,7 @@ def test_counts(seed: Programme) -> None:
 
 def test_times(seed: Programme) -> None:
     a = seed.agenda
-    got = [(d.date.day, it.anchor, it.start.strftime("%H:%M"), a.end_of(d, it).strftime("%H:%M"))
+    got = [(d.date.day, it.anchor, it.start.strftime("%H:%M"), it.end_time.strftime("%H:%M"))
            for d, it in a.items()]
     assert got == [
         (10, "welcome", "09:00", "09:30"), (10, "session-1", "09:30", "11:30"),

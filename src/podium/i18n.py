@@ -85,6 +85,10 @@ class Locale:
     def weekday(self, date: dt.date) -> str:
         return format_date(date, "EEEE", locale=self.language)
 
+    def weekday_day(self, date: dt.date) -> str:
+        """'Sun 28' / 'dom 28' / 'dim. 28': the calendar day of an item past midnight."""
+        return format_date(date, "EEE d", locale="en_GB" if self.language == "en" else self.language)
+
     def short_date(self, date: dt.date) -> str:
         """'10 December' / '10 de diciembre'."""
         if self.language == "en":

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import unicodedata
 import zoneinfo
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from pydantic import (
     AfterValidator,
@@ -33,6 +34,7 @@ TimeZone = Annotated[str, AfterValidator(values.parse_timezone)]
 Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).strip())]
 Paragraph = Annotated[str, AfterValidator(lambda s: " ".join(unicodedata.normalize("NFC", s).split()))]
 
+_T = TypeVar("_T")
 ItemKind = Literal["session", "break", "meal", "ceremony"]
 Language = Literal["en", "es", "fr"]
 
@@ -171,7 +173,11 @@ class Item(Strict):
 
     _anchor: str = PrivateAttr(default="")
     _start_minutes: int = PrivateAttr(default=0)
+    _written_end: int | None = PrivateAttr(default=None)
     _end_minutes: int | None = PrivateAttr(default=None)
+    _day_date: dt.date | None = PrivateAttr(default=None)
+    _start_at: dt.datetime | None = PrivateAttr(default=None)
+    _end_at: dt.datetime | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
     @classmethod
@@ -181,22 +187,67 @@ class Item(Strict):
         raw = data if isinstance(data, dict) else {}
         item._start_minutes = values.parse_minutes(raw.get("start", item.start))
         if item.end is not None:
-            item._end_minutes = values.parse_minutes(raw.get("end", item.end))
+            item._written_end = values.parse_minutes(raw.get("end", item.end))
         return item
 
     @property
     def start_minutes(self) -> int:
-        """Minutes after the day's midnight; 1440 and more fall after midnight."""
+        """Minutes after the programme day's midnight; 1440 and more fall after midnight."""
         return self._start_minutes
 
     @property
     def end_minutes(self) -> int | None:
+        """Minutes after the programme day's midnight at which the item ends: `end` as written,
+        else the next later start that day; None for an open-ended last item."""
         return self._end_minutes
+
+    @property
+    def end_time(self) -> dt.time | None:
+        """The end as a time of day (what `end_minutes` reads on a clock)."""
+        return None if self._end_minutes is None else _clock(self._end_minutes)
+
+    @property
+    def day_date(self) -> dt.date:
+        """The date of the programme day the item is listed under (a 01:00 talk of a day that
+        runs past midnight keeps the date of the day before)."""
+        return _set(self._day_date)
+
+    @property
+    def start_at(self) -> dt.datetime:
+        """When the item starts: an aware datetime in the event's time zone, worked out once
+        when the agenda is loaded. Every renderer takes dates and weekdays from here."""
+        return _set(self._start_at)
+
+    @property
+    def end_at(self) -> dt.datetime | None:
+        """When the item ends (None for an open-ended last item of a day)."""
+        return self._end_at
+
+    @property
+    def date(self) -> dt.date:
+        """The calendar date the item starts on (the day after `day_date` past midnight)."""
+        return self.start_at.date()
+
+    @property
+    def after_midnight(self) -> bool:
+        """The item starts on the calendar day after its programme day (start 24:00 or later)."""
+        return self._start_minutes >= 1440
+
+    @property
+    def is_break(self) -> bool:
+        """A break or a meal: printed as one quiet line, never a session of its own."""
+        return self.kind in ("break", "meal")
 
     @property
     def anchor(self) -> str:
         """The item's id in the online agenda: explicit or generated, unique in the agenda."""
         return self._anchor
+
+
+def _set(value: _T | None) -> _T:
+    if value is None:
+        raise RuntimeError("item times are worked out when the Agenda is validated")
+    return value
 
 
 class Day(Strict):
@@ -226,10 +277,44 @@ class Agenda(Strict):
     """Output settings: paper, badge stock, colours, logo."""
 
     _people_index: dict[str, Person] = PrivateAttr(default_factory=dict)
+    _appearances: dict[str, list[tuple[Day, Item, str, Speaker | None]]] = PrivateAttr(
+        default_factory=dict)
 
     @model_validator(mode="after")
-    def _assign_anchors(self) -> Agenda:
+    def _settle(self) -> Agenda:
         self._people_index = {p.id: p for p in self.people}
+        self._assign_anchors()
+        self._assign_times()
+        self._index_appearances()
+        return self
+
+    def _index_appearances(self) -> None:
+        index: dict[str, list[tuple[Day, Item, str, Speaker | None]]] = {}
+        for day, item in self.items():
+            for pid in item.chair:
+                index.setdefault(pid, []).append((day, item, "chair", None))
+            for s in item.speakers:
+                index.setdefault(s.person, []).append((day, item, "speaker", s))
+        self._appearances = index
+
+    def _assign_times(self) -> None:
+        """Each item's end and its absolute start and end, once, in the event's time zone."""
+        tz = self.tz
+        for day in self.days:
+            starts = sorted({it.start_minutes for it in day.items})
+            for item in day.items:
+                end = item._written_end
+                if end is None:
+                    # Open-ended: until the next later start that day (a parallel item starting
+                    # at the same time is not where this one ends).
+                    later = bisect.bisect_right(starts, item.start_minutes)
+                    end = starts[later] if later < len(starts) else None
+                item._end_minutes = end
+                item._day_date = day.date
+                item._start_at = _at(day.date, item.start_minutes, tz)
+                item._end_at = None if end is None else _at(day.date, end, tz)
+
+    def _assign_anchors(self) -> None:
         taken = {it.id for d in self.days for it in d.items if it.id}
         for day_index, day in enumerate(self.days):
             for item in day.items:
@@ -243,7 +328,6 @@ class Agenda(Strict):
                     anchor, n = f"{base}-{n}", n + 1
                 taken.add(anchor)
                 item._anchor = anchor
-        return self
 
     # -- lookups for renderers -------------------------------------------------
 
@@ -261,39 +345,10 @@ class Agenda(Strict):
         """Every item with its day, in programme order."""
         return [(d, it) for d in self.days for it in d.items]
 
-    def end_of(self, day: Day, item: Item) -> dt.time | None:
-        """The item's end time of day: as given, else the start of the next item that day."""
-        minutes = self.end_minutes_of(day, item)
-        return None if minutes is None else _clock(minutes)
-
-    def end_minutes_of(self, day: Day, item: Item) -> int | None:
-        if item.end_minutes is not None:
-            return item.end_minutes
-        # By identity: `list.index` would compare pydantic models field by field.
-        at = next(i for i, other in enumerate(day.items) if other is item)
-        return day.items[at + 1].start_minutes if at + 1 < len(day.items) else None
-
-    def _at(self, day: Day, minutes: int) -> dt.datetime:
-        date = day.date + dt.timedelta(days=minutes // 1440)
-        return dt.datetime.combine(date, _clock(minutes), tzinfo=self.tz)
-
-    def start_datetime(self, day: Day, item: Item) -> dt.datetime:
-        """When the item starts, as an aware datetime in the event's time zone."""
-        return self._at(day, item.start_minutes)
-
-    def end_datetime(self, day: Day, item: Item) -> dt.datetime | None:
-        """When the item ends (None for an open-ended last item of a day)."""
-        minutes = self.end_minutes_of(day, item)
-        return None if minutes is None else self._at(day, minutes)
-
     def appearances(self, person_id: str) -> list[tuple[Day, Item, str, Speaker | None]]:
-        """Where a person appears: (day, item, 'chair' or 'speaker', the speaker entry)."""
-        out: list[tuple[Day, Item, str, Speaker | None]] = []
-        for day, item in self.items():
-            if person_id in item.chair:
-                out.append((day, item, "chair", None))
-            out.extend((day, item, "speaker", s) for s in item.speakers if s.person == person_id)
-        return out
+        """Where a person appears: (day, item, 'chair' or 'speaker', the speaker entry), in
+        programme order (looked up in an index made once, not by scanning every item)."""
+        return list(self._appearances.get(person_id, ()))
 
     def url_for_item(self, item: Item) -> str:
         """Where an item's QR code points."""
@@ -302,6 +357,12 @@ class Agenda(Strict):
     def url_for_person(self, person: Person) -> str:
         """Where a speaker's QR code points."""
         return f"{self.event.url}#person-{person.id}"
+
+
+def _at(date: dt.date, minutes: int, tz: zoneinfo.ZoneInfo) -> dt.datetime:
+    """The wall-clock moment `minutes` after the programme day's midnight."""
+    date += dt.timedelta(days=minutes // 1440)
+    return dt.datetime.combine(date, _clock(minutes), tzinfo=tz)
 
 
 def _clock(minutes: int) -> dt.time:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from podium.i18n import Locale, time_range
-from podium.model import Agenda, Day, Item, Person, Speaker
+from podium.model import Agenda, Item, Person, Speaker
 
 
 def full_name(person: Person) -> str:
@@ -56,9 +56,16 @@ def item_heading(item: Item, locale: Locale) -> str:
     return item.title
 
 
-def item_times(agenda: Agenda, day: Day, item: Item) -> str:
+def item_times(item: Item) -> str:
     """'09:30–11:30' (or the start alone for an open-ended last item)."""
-    return time_range(item.start, agenda.end_of(day, item))
+    return time_range(item.start, item.end_time)
+
+
+def item_when(item: Item, locale: Locale) -> str:
+    """`item_times` under a programme day's heading: an item after midnight also names its
+    calendar day, '01:00–02:00 (Sun 28)', so that nobody comes a day late."""
+    times = item_times(item)
+    return f"{times} ({locale.weekday_day(item.date)})" if item.after_midnight else times
 
 
 def speaker_of(item: Item, person_id: str) -> Speaker | None:

@@ -11,9 +11,9 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from podium import qr
-from podium.i18n import Locale, time_range
+from podium.i18n import Locale
 from podium.model import Agenda
-from podium.present import item_heading
+from podium.present import item_heading, item_times, item_when
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
 from podium.text import FitError, Layout, PdfFonts, Shaper, fit, set_fill
@@ -284,18 +284,18 @@ class Artist:
         out: list[tuple[str, bool]] = []
         if own:
             out.append((loc.label("your_sessions"), True))
-            for day, item, kind, _ in own:
-                times = time_range(item.start, agenda.end_of(day, item))
+            for _day, item, kind, _ in own:
+                times = item_times(item)
                 room = agenda.room(item.room)
                 where = f", {room.name}" if room else ""
                 role = f" ({loc.label('chair')})" if kind == "chair" else ""
-                out.append((f"{loc.short_date(day.date)} {times}{where}: "
+                out.append((f"{loc.short_date(item.date)} {times}{where}: "
                             f"{item_heading(item, loc)}{role}", False))
             return out
         for day in agenda.days:
             out.append((f"{loc.label('at_a_glance')}: {loc.long_date(day.date)}", True))
             for item in day.items:
-                if item.kind == "session" or item.kind == "ceremony":
-                    out.append((f"{time_range(item.start, agenda.end_of(day, item))}  "
+                if not item.is_break:
+                    out.append((f"{item_when(item, loc)}  "
                                 f"{item_heading(item, loc)}", False))
         return out

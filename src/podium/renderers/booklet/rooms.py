@@ -7,7 +7,6 @@ the large day-at-a-glance group a day by room, in the order of `rooms` in the ag
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,6 +16,7 @@ from markupsafe import Markup
 from podium import qr
 from podium.i18n import time_range
 from podium.model import Agenda, Day, Item
+from podium.present import item_when, locale_of
 
 if TYPE_CHECKING:
     from podium.renderers.booklet.view import IndexEntry
@@ -81,23 +81,13 @@ def _speaker_names(agenda: Agenda, item: Item) -> str:
     return ", ".join(agenda.person(pid).name for pid in ids)
 
 
-def end_minutes(day: Day) -> dict[int, int | None]:
-    """Each item's end (by `id()`), as `Agenda.end_minutes_of` gives it, in one pass: that
-    method looks the item up in the day's list, which at 470 items a day costs seconds."""
-    ends: dict[int, int | None] = {}
-    for n, item in enumerate(day.items):
-        later = day.items[n + 1].start_minutes if n + 1 < len(day.items) else None
-        ends[id(item)] = item.end_minutes if item.end_minutes is not None else later
-    return ends
+def _span(items: list[Item]) -> str:
+    known = [it for it in items if it.end_minutes is not None]
+    last = max(known, key=lambda it: it.end_minutes or 0).end_time if known else None
+    return time_range(items[0].start, last)
 
 
-def _span(items: list[Item], ends: dict[int, int | None]) -> str:
-    known = [e for e in (ends[id(it)] for it in items) if e is not None]
-    return time_range(items[0].start, _clock(max(known)) if known else None)
-
-
-def _groups(items: list[Item], rows: list[Row],
-            ends: dict[int, int | None]) -> list[TrackGroup]:
+def _groups(items: list[Item], rows: list[Row]) -> list[TrackGroup]:
     runs: list[tuple[str | None, list[Item], list[Row]]] = []
     for item, row in zip(items, rows, strict=True):
         if runs and runs[-1][0] == item.track:
@@ -105,7 +95,7 @@ def _groups(items: list[Item], rows: list[Row],
             runs[-1][2].append(row)
         else:
             runs.append((item.track, [item], [row]))
-    return [TrackGroup(track, run_rows, _span(run_items, ends), run_items[0].anchor)
+    return [TrackGroup(track, run_rows, _span(run_items), run_items[0].anchor)
             for track, run_items, run_rows in runs]
 
 
@@ -113,35 +103,25 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
     """The day's items by room (agenda order of rooms; items without a room first), each
     room's items in time order."""
     order = {r.id: n for n, r in enumerate(agenda.rooms)}
-    ends = end_minutes(day)
+    locale = locale_of(agenda)
     by_room: dict[str | None, list[Item]] = {}
     for item in day.items:
         by_room.setdefault(item.room, []).append(item)
     out = []
     for room_id in sorted(by_room, key=lambda r: -1 if r is None else order.get(r, len(order))):
         items = sorted(by_room[room_id], key=lambda it: it.start_minutes)
-        rows = [Row(it.anchor, it.kind, _times(it, ends), it.title, it.subtitle,
+        rows = [Row(it.anchor, it.kind, item_when(it, locale), it.title, it.subtitle,
                     _speaker_names(agenda, it)) for it in items]
         room = agenda.room(room_id)
         first = items[0]
         out.append(RoomDay(
             anchor=first.anchor, room=room.name if room else None,
             tracks=list(dict.fromkeys(it.track for it in items if it.track)),
-            span=_span(items, ends), groups=_groups(items, rows, ends),
+            span=_span(items), groups=_groups(items, rows),
             # A code opens the online agenda at the room's first item; breaks alone need none.
             qr=Markup(qr.svg(qr.encode(agenda.url_for_item(first))))
             if with_qr and any(it.kind == "session" for it in items) else None))
     return out
-
-
-def _times(item: Item, ends: dict[int, int | None]) -> str:
-    end = ends[id(item)]
-    return time_range(item.start, None if end is None else _clock(end))
-
-
-def _clock(minutes: int) -> dt.time:
-    minutes %= 1440
-    return dt.time(minutes // 60, minutes % 60)
 
 
 def glance_by_room(day: Day) -> bool:

@@ -13,7 +13,7 @@ from markupsafe import Markup
 from podium import qr
 from podium.i18n import Locale, time_text
 from podium.model import Agenda, Day, Item, Person
-from podium.present import Appearance, chairs, item_heading, item_times, locale_of, speakers
+from podium.present import Appearance, chairs, item_heading, item_when, locale_of, speakers
 from podium.renderers.booklet.rooms import RoomDay, glance_by_room, is_compact, room_days
 
 
@@ -116,7 +116,7 @@ def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
     url = agenda.url_for_item(item)
     return ItemView(
         anchor=item.anchor, kind=item.kind, number=item.number, title=item.title,
-        heading=item_heading(item, locale), times=item_times(agenda, day, item),
+        heading=item_heading(item, locale), times=item_when(item, locale),
         start=time_text(item.start), room=room.name if room else None,
         background=list(item.background),
         questions_label=item.questions_label or locale.label("questions"),

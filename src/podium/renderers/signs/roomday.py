@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
 
-from podium.present import item_heading, item_times, speakers
+from podium.present import item_heading, item_when, speakers
 from podium.renderers.signs.kit import (
     ACCENT,
     INK,
@@ -68,7 +68,7 @@ class Lister:
     def __init__(self, kit: Kit, sign: RoomDaySign) -> None:
         s = kit.page.pt
         self.kit, self.sign = kit, sign
-        self.times = [kit.largest(item_times(kit.agenda, sign.day, it), width=kit.page.inner,
+        self.times = [kit.largest(item_when(it, kit.locale), width=kit.page.inner,
                               max_size=s(TIME_SIZE), min_size=s(TIME_SIZE), bold=True)
                       for it in sign.items]
         self.time_w = max(t.width for t in self.times) + s(18)

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
 
-from podium.present import chairs, item_heading, item_times, speakers
+from podium.present import chairs, item_heading, item_times, item_when, speakers
 from podium.renderers.signs.kit import (
     ACCENT,
     INK,
@@ -39,13 +39,13 @@ def room_label(kit: Kit, sign: SessionSign) -> str | None:
 
 def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     p, s = kit.page, kit.page.pt
-    item, day = sign.item, sign.day
+    item = sign.item
     # The QR code takes the top right corner, beside the header and the time: everything
     # under them (title, people) gets the full width of the page.
     qr_left, qr_bottom = kit.qr_block(canvas, kit.agenda.url_for_item(item), p.right, p.top)
     col_w = qr_left - s(28) - p.left
     top = kit.header(canvas, room_label(kit, sign), right=p.left + col_w) - s(14)
-    when = kit.locale.long_date(day.date)
+    when = kit.locale.long_date(item.date)
     if item.number is not None:
         when = f"{kit.locale.label('session').upper()} {item.number}  ·  {when}"
     date = kit.largest(when, width=col_w, max_size=s(23), min_size=s(16), bold=True)
@@ -56,7 +56,7 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     footer = _next_line(kit, sign)
     footer_h = _height(footer) + s(16) if footer else 0.0
 
-    span = item_times(kit.agenda, day, item)
+    span = item_times(item)
 
     def below(time_size: float) -> tuple[Layout, float]:
         """The time at (at most) `time_size`, and the y under the band it ends."""
@@ -133,7 +133,7 @@ def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, Layout, Layout] | N
     p, s = kit.page, kit.page.pt
     label = kit.largest(kit.locale.label("next").upper(), width=p.inner / 4,
                     max_size=s(13), min_size=s(10), bold=True)
-    when = kit.largest(item_times(kit.agenda, sign.day, sign.next), width=p.inner / 4,
+    when = kit.largest(item_when(sign.next, kit.locale), width=p.inner / 4,
                    max_size=s(16), min_size=s(12), bold=True)
     title = item_heading(sign.next, kit.locale)
     rest = p.inner - label.width - when.width - s(40)

@@ -12,7 +12,7 @@ from icalendar import Calendar, Event
 
 from podium import __version__, present
 from podium.i18n import Locale
-from podium.model import Agenda, Day, Item
+from podium.model import Agenda, Item
 from podium.renderers.site.view import place_of
 
 
@@ -21,13 +21,11 @@ def uid_of(agenda: Agenda, item: Item) -> str:
     return f"{item.anchor}@{urlsplit(agenda.event.url).hostname}"
 
 
-def _end(agenda: Agenda, day: Day, item: Item) -> dt.datetime:
-    end = agenda.end_of(day, item)
-    start = agenda.start_datetime(day, item)
-    if end is None:
+def _end(item: Item) -> dt.datetime:
+    if item.end_at is None:
         # An open-ended last item still needs an end for calendars; an hour is a fair guess.
-        return start + dt.timedelta(hours=1)
-    return dt.datetime.combine(day.date, end, tzinfo=agenda.tz)
+        return item.start_at + dt.timedelta(hours=1)
+    return item.end_at
 
 
 def _description(agenda: Agenda, item: Item, locale: Locale) -> str:
@@ -58,12 +56,12 @@ def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
     cal.add("x-wr-timezone", agenda.event.timezone)
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     place = place_of(agenda)
-    for day, item in agenda.items():
+    for _day, item in agenda.items():
         ev = Event()
         ev.add("uid", uid_of(agenda, item))
         ev.add("dtstamp", stamp)
-        ev.add("dtstart", agenda.start_datetime(day, item))
-        ev.add("dtend", _end(agenda, day, item))
+        ev.add("dtstart", item.start_at)
+        ev.add("dtend", _end(item))
         ev.add("summary", present.item_heading(item, locale))
         room = agenda.room(item.room)
         location = ", ".join(p for p in (room.name if room else "", place) if p)

@@ -113,10 +113,8 @@ def _ref(a: present.Appearance) -> PersonRef:
     return PersonRef(person_anchor(a.person), a.name, a.affiliation, a.remote)
 
 
-def _iso(agenda: Agenda, date: dt.date, time: dt.time | None) -> str:
-    if time is None:
-        return ""
-    return dt.datetime.combine(date, time, tzinfo=agenda.tz).isoformat(timespec="minutes")
+def _iso(moment: dt.datetime | None) -> str:
+    return "" if moment is None else moment.isoformat(timespec="minutes")
 
 
 def place_of(agenda: Agenda) -> str:
@@ -130,9 +128,9 @@ def _item(agenda: Agenda, locale: Locale, day: Day, item: Item) -> ItemView:
     return ItemView(
         anchor=item.anchor, kind=item.kind,
         label=f"{locale.label('session')} {item.number}" if item.number is not None else "",
-        title=item.title, times=present.item_times(agenda, day, item),
-        start_iso=_iso(agenda, day.date, item.start),
-        end_iso=_iso(agenda, day.date, agenda.end_of(day, item)),
+        title=item.title, times=present.item_when(item, locale),
+        start_iso=_iso(item.start_at),
+        end_iso=_iso(item.end_at),
         room=room.name if room else "", url=agenda.url_for_item(item),
         chairs=tuple(_ref(a) for a in present.chairs(agenda, item)),
         speakers=tuple(_ref(a) for a in present.speakers(agenda, item)),
@@ -143,9 +141,9 @@ def _item(agenda: Agenda, locale: Locale, day: Day, item: Item) -> ItemView:
 
 def _person(agenda: Agenda, locale: Locale, person: Person) -> PersonView | None:
     seen: list[Appearance] = []
-    for day, item, how, _entry in agenda.appearances(person.id):
+    for _day, item, how, _entry in agenda.appearances(person.id):
         role = locale.label("chair") if how == "chair" else locale.label("speaker_role")
-        when = f"{locale.weekday(day.date)}, {present.item_times(agenda, day, item)}"
+        when = f"{locale.weekday(item.date)}, {present.item_times(item)}"
         seen.append(Appearance(item.anchor, present.item_heading(item, locale), when, role))
     if not seen:
         # Only people on the programme are listed: the page is public.
