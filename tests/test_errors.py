@@ -16,7 +16,7 @@ GOOD = """\
 event:
   title: Test Conference
   timezone: Europe/Berlin
-  url: https://example.org/agenda/
+  url: https://agenda.testcon.eu/
 people:
   - id: ann
     name: Ann Smith
@@ -83,7 +83,7 @@ CASES = {
         ("Europe/Berlin", "Europe/Berln"),
         "agenda.yaml:3:13: event.timezone: unknown time zone 'Europe/Berln'; did you mean 'Europe/Berlin'?"),
     "url not http": (
-        ("https://example.org/agenda/", "example.org/agenda"),
+        ("https://agenda.testcon.eu/", "example.org/agenda"),
         "agenda.yaml:4:8: event.url: 'example.org/agenda' is not an http(s) URL; write it in full, "
         "e.g. https://example.org/agenda/"),
     "unknown person": (
@@ -105,9 +105,6 @@ CASES = {
     "end before start": (
         ('end: "10:30"', 'end: "09:15"'),
         "agenda.yaml:21:14: days[0].items[1].end: ends at 09:15, not after its start at 09:30"),
-    "overlap": (
-        ('end: "09:30"\n        kind', 'end: "09:45"\n        kind'),
-        "agenda.yaml:20:16: days[0].items[1].start: starts at 09:30, while 'Opening' runs until 09:45"),
     "out of order": (
         ('start: "09:30"\n        end: "10:30"', 'start: "08:00"\n        end: "08:30"'),
         "agenda.yaml:20:16: days[0].items[1].start: starts at 08:00, before the item above it "
@@ -124,7 +121,7 @@ CASES = {
         "agenda.yaml:9:1: YAML syntax: while scanning for the next token, found character '\\t' that "
         "cannot start any token (indent with spaces, not tabs)"),
     "bad language": (
-        ("  url: https://example.org/agenda/", "  url: https://example.org/agenda/\n  language: de"),
+        ("  url: https://agenda.testcon.eu/", "  url: https://agenda.testcon.eu/\n  language: de"),
         "agenda.yaml:5:13: event.language: 'de' is not allowed; expected 'en', 'es' or 'fr'"),
     "undrawable character": (
         ("name: Bob Jones", "name: Bob \U0001F600 Jones"),
@@ -145,6 +142,54 @@ def test_broken_agenda(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert expected in lines, "\n".join(lines)
     assert lines[-1].endswith("in agenda.yaml")
     assert not any("Traceback" in line for line in lines)
+
+
+WARNINGS = {
+    "overlap in one room": (
+        ('end: "09:30"\n        kind', 'end: "09:45"\n        kind'),
+        "agenda.yaml:20:16: days[0].items[1].start: warning: starts at 09:30, while 'Opening' runs until "
+        "09:45; both are printed, one after the other"),
+    "a person in two places": (
+        ('end: "09:30"\n        kind', 'end: "09:45"\n        kind'),
+        "agenda.yaml:19:9: days[0].items[1]: warning: 'ann' is in 'First Session' at 09:30 in person, but "
+        "also in 'Opening' (line 13, 09:00–09:45) at the same time; mark one appearance `remote: true`, "
+        "or move one item"),
+    "a start that is the next morning": (
+        ('start: "09:30"\n        end: "10:30"', 'start: "34:30"\n        end: "35:30"'),
+        "agenda.yaml:20:16: days[0].items[1].start: warning: starts at 34:30, that is on Wednesday "
+        "2025-03-05 at 10:30, the morning after its day: it probably belongs to the next day (times "
+        "from 24:00 are for the small hours of a long evening)"),
+    "a placeholder address": (
+        ("  url: https://agenda.testcon.eu/", "  url: https://agenda.invalid/change-me/"),
+        "agenda.yaml:4:8: event.url: warning: 'https://agenda.invalid/change-me/' is a placeholder: "
+        "every QR code will point nowhere; set it to where you will publish build/site/"),
+    "the import source's address": (
+        ("        title: First Session", "        title: First Session\n"
+         "        url: https://agenda.testcon.eu/talk/1/"),
+        "agenda.yaml:4:8: event.url: warning: 'https://agenda.testcon.eu/' is on agenda.testcon.eu, "
+        "the site the items were imported from, which does not hold podium's pages: QR codes need "
+        "the address where you will publish build/site/"),
+}
+
+
+@pytest.mark.parametrize("name", list(WARNINGS))
+def test_warned_agenda(name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Likely mistakes that still build: a warning at their line, exit 0."""
+    (old, new), expected = WARNINGS[name]
+    assert old in GOOD
+    code, lines = check(tmp_path, GOOD.replace(old, new, 1), monkeypatch)
+    assert code == 0, lines
+    assert expected in lines, "\n".join(lines)
+    assert lines[-1].startswith("agenda.yaml: ok")
+
+
+def test_a_remote_appearance_is_not_a_second_place(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    text = GOOD.replace('end: "09:30"\n        kind', 'end: "09:45"\n        kind').replace(
+        "        chair: ann\n        speakers: [bob]", "        speakers: [bob, {person: ann, remote: true}]")
+    code, lines = check(tmp_path, text, monkeypatch)
+    assert code == 0
+    assert not [line for line in lines if "'ann' is in" in line], lines
 
 
 def test_two_faults_reported_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

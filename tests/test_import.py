@@ -123,7 +123,10 @@ def test_fosdem_has_its_two_days_and_forty_rooms(corpus: dict[str, Result]) -> N
     assert [d.date.isoformat() for d in agenda.days] == ["2025-02-01", "2025-02-02"]
     assert len(agenda.rooms) == 40
     assert agenda.event.timezone == "Europe/Brussels"
-    assert agenda.event.url == "https://fosdem.org/2025/schedule/"
+    # fosdem.org has none of podium's pages: QR codes must not point there.
+    assert agenda.event.url == "https://agenda.invalid/change-me/"
+    assert any("the source's own site, https://fosdem.org/2025/schedule/, does not hold podium's pages"
+               in w for w in _warnings(corpus["fosdem"]))
     assert "23 empty room blocks" in " ".join(n.message for n in corpus["fosdem"].imported.report.notes)
 
 
@@ -323,6 +326,12 @@ def _frab(tmp_path: Path, duration: str = "00:30", base: str = "https://tiny.exa
     return path
 
 
+def load_text(tmp_path: Path, text: str) -> Any:
+    path = tmp_path / "written.yaml"
+    path.write_text(text, encoding="utf-8")
+    return load(path).agenda
+
+
 def _run(*args: str) -> Any:
     return CliRunner().invoke(main, list(args))
 
@@ -331,7 +340,7 @@ def test_a_small_frab_export_imports_with_the_cli(tmp_path: Path) -> None:
     out = tmp_path / "agenda.yaml"
     result = _run("import", str(_frab(tmp_path, duration="00:30:00")), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert f"1 days, 2 rooms, 2 events, 1 people; 0 warnings above -> {out}" in result.output
+    assert f"1 days, 2 rooms, 2 events, 1 people; 1 warning above -> {out}" in result.output
     agenda = load(out).agenda
     first, second = (it for _, it in agenda.items())
     assert (first.id, first.end_minutes, second.kind) == ("11111111", 630, "meal")
@@ -351,23 +360,32 @@ def test_an_existing_agenda_is_kept_unless_forced(tmp_path: Path) -> None:
     assert load(out).agenda.event.title == "Tiny Con"
 
 
-def test_overlapping_events_are_all_kept_reported_and_fail_the_check(tmp_path: Path) -> None:
+def test_overlapping_events_are_all_kept_reported_and_pass_the_check(tmp_path: Path) -> None:
     out = tmp_path / "agenda.yaml"
     result = _run("import", str(_frab(tmp_path, duration="00:45")), "-o", str(out))
-    assert result.exit_code == 1
+    assert result.exit_code == 0, result.output
     assert "event aaaaaaaa ('Second talk') starts at 10:30 in room hall-a, while 11111111 ('First talk') " \
-        "runs until 10:45" in result.output
-    assert "was written, but `podium check` finds 1 error" in result.output
+        "runs until 10:45: the source has them overlap; both are kept" in result.output
     written = yaml.safe_load(out.read_text(encoding="utf-8"))
     assert [it["title"] for it in written["days"][0]["items"]] == ["First talk", "Second talk"]
+    checked = _run("check", str(out))
+    assert checked.exit_code == 0
+    assert "days[0].items[1].start: warning: starts at 10:30, while 'First talk' in room 'hall-a' runs " \
+        "until 10:45" in checked.output
 
 
-def test_no_usable_base_url_gives_a_marked_placeholder(tmp_path: Path) -> None:
-    imported = import_schedule(_frab(tmp_path, base="fosdem.org/schedule"))
+def test_event_url_comes_only_from_the_url_option(tmp_path: Path) -> None:
+    imported = import_schedule(_frab(tmp_path, base="https://tiny.example.org/"))
     assert imported.agenda["event"]["url"] == "https://agenda.invalid/change-me/"
-    assert "no usable base URL (fosdem.org/schedule)" in imported.report.warnings[0].message
-    with_url = import_schedule(_frab(tmp_path, base=""), url="https://agenda.example.org/tiny/")
-    assert with_url.agenda["event"]["url"] == "https://agenda.example.org/tiny/"
+    assert "the source's own site, https://tiny.example.org/, does not hold podium's pages" in \
+        imported.report.warnings[0].message
+    with_url = import_schedule(_frab(tmp_path, base=""), url="https://agenda.tinycon.eu/")
+    assert with_url.agenda["event"]["url"] == "https://agenda.tinycon.eu/"
+    assert not with_url.report.warnings
+    text = dump(imported.agenda)
+    assert "  url: https://agenda.invalid/change-me/  # CHANGE ME: the address where you will publish " \
+        "build/site/" in text
+    assert load_text(tmp_path, text).event.url == "https://agenda.invalid/change-me/"
 
 
 def test_pretalx_day_durations_in_json(tmp_path: Path) -> None:

@@ -9,11 +9,15 @@ import datetime as dt
 import difflib
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from podium import values
 from podium.problems import Problem, did_you_mean
 from podium.schema_errors import SYNONYMS
 from podium.yamlsource import Located, Path_
+
+LATE_START = 30 * 60
+"""An item listed at 30:00 (06:00 the next morning) or later is probably on the wrong day."""
 
 
 def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
@@ -41,6 +45,8 @@ class _Checker:
         self.data = located.data
         self.known_attendees = known_attendees
         self.problems: list[Problem] = []
+        # (person, start, end, item path, item title) of every in-person appearance
+        self.present: list[tuple[str, dt.datetime, dt.datetime, Path_, str]] = []
 
     def error(self, path: Path_, message: str) -> None:
         self.problems.append(self.loc.problem(path, message))
@@ -83,6 +89,10 @@ class _Checker:
                 dates.setdefault(date, d)
                 last_date = max(date, last_date or date)
             self._items(("days", d), day, people, rooms, used, item_ids)
+            if date is not None:
+                self._presence(("days", d), day, date)
+        self._two_places()
+        self._event_url()
         for i, person in _entries(self.data, "people"):
             ident = person.get("id")
             if isinstance(ident, str | int) and str(ident) not in used and not person.get("category") \
@@ -100,6 +110,7 @@ class _Checker:
 
     def _items(self, day_path: Path_, day: dict[str, Any], people: dict[str, Path_],
                rooms: dict[str, Path_], used: set[str], item_ids: dict[str, Path_]) -> None:
+        date_of_day = self._date(day.get("date"))
         previous: tuple[int, str] | None = None
         room_busy: dict[str, tuple[int, int, str]] = {}
         for i, item in _entries(day, "items"):
@@ -129,13 +140,76 @@ class _Checker:
             key = str(room) if room is not None else ""
             busy = room_busy.get(key)
             if busy is not None and start < busy[1] and not out_of_order:
+                # Real schedules do this (a lightning talk inside its session block, two talks
+                # booked into one slot): both are kept and printed, so it is worth a look, not
+                # a refusal to build.
                 where = f" in room '{room}'" if room is not None else ""
-                self.error((*path, "start"), f"starts at {_hhmm(start)}, while '{busy[2]}'{where} runs "
-                           f"until {_hhmm(busy[1])}")
+                self.warn((*path, "start"), f"starts at {_hhmm(start)}, while '{busy[2]}'{where} runs "
+                          f"until {_hhmm(busy[1])}; both are printed, one after the other")
+            if start >= LATE_START:
+                when = date_of_day + dt.timedelta(days=start // 1440) if date_of_day else None
+                on = f" on {when:%A %Y-%m-%d} at {_hhmm(start % 1440)}" if when else ""
+                self.warn((*path, "start"), f"starts at {_hhmm(start)}, that is{on}, the morning after "
+                          "its day: it probably belongs to the next day (times from 24:00 are for "
+                          "the small hours of a long evening)")
             if end is not None:
                 room_busy[key] = (start, end, label)
             else:  # it runs until the next item starts, so cannot overlap it
                 room_busy.pop(key, None)
+
+    def _presence(self, day_path: Path_, day: dict[str, Any], date: dt.date) -> None:
+        """Note when each person is in the room in person, for `_two_places`."""
+        items = list(_entries(day, "items"))
+        starts = sorted({m for _, it in items if (m := _minutes(it.get("start"))) is not None})
+        for i, item in items:
+            start, end = _minutes(item.get("start")), _minutes(item.get("end"))
+            if start is None:
+                continue
+            if end is None or end <= start:
+                end = next((m for m in starts if m > start), None)
+            if end is None:
+                continue
+            midnight = dt.datetime.combine(date, dt.time())
+            begins, ends = midnight + dt.timedelta(minutes=start), midnight + dt.timedelta(minutes=end)
+            label = str(item.get("title", f"item {i + 1}"))
+            for ident in _present_people(item):
+                self.present.append((ident, begins, ends, (*day_path, "items", i), label))
+
+    def _two_places(self) -> None:
+        by_person: dict[str, list[tuple[dt.datetime, dt.datetime, Path_, str]]] = {}
+        for ident, begins, ends, path, label in self.present:
+            by_person.setdefault(ident, []).append((begins, ends, path, label))
+        for ident, slots in by_person.items():
+            slots.sort(key=lambda s: s[0])
+            # Against the slot that runs latest so far: a long item may cover several short ones.
+            latest = slots[0]
+            for slot in slots[1:]:
+                b1, e1, p1, l1 = latest
+                b2, e2, p2, l2 = slot
+                if b2 < e1 and p1 != p2:
+                    line = self.loc.position(p1)[0]
+                    self.warn(p2, f"'{ident}' is in '{l2}' at {b2:%H:%M} in person, but also in '{l1}' "
+                              f"(line {line}, {b1:%H:%M}–{e1:%H:%M}) at the same time; mark one "
+                              "appearance `remote: true`, or move one item")
+                if e2 > e1:
+                    latest = slot
+
+    def _event_url(self) -> None:
+        event = self.data.get("event") if isinstance(self.data, dict) else None
+        url = event.get("url") if isinstance(event, dict) else None
+        if not isinstance(url, str):
+            return
+        if values.is_placeholder_url(url):
+            self.warn(("event", "url"), f"'{url}' is a placeholder: every QR code will point "
+                      "nowhere; set it to where you will publish build/site/")
+            return
+        host = urlsplit(url).hostname
+        sources = {urlsplit(it["url"]).hostname for _, day in _entries(self.data, "days")
+                   for _, it in _entries(day, "items") if isinstance(it.get("url"), str)}
+        if host and host in sources:
+            self.warn(("event", "url"), f"'{url}' is on {host}, the site the items were imported "
+                      "from, which does not hold podium's pages: QR codes need the address where "
+                      "you will publish build/site/")
 
     def _people_refs(self, path: Path_, item: dict[str, Any], people: dict[str, Path_],
                      used: set[str]) -> None:
@@ -167,6 +241,20 @@ class _Checker:
             if str(ident) in seen and ref_path[len(path)] == seen[str(ident)][len(path)]:
                 self.error(ref_path, f"'{ident}' is listed twice in this item")
             seen[str(ident)] = ref_path
+
+
+def _present_people(item: dict[str, Any]) -> list[str]:
+    """Ids of the item's chairs and of its speakers who are there in person."""
+    chair = item.get("chair")
+    out = [str(c) for c in (chair if isinstance(chair, list) else [chair])
+           if isinstance(c, str | int)]
+    speakers = item.get("speakers")
+    for s in speakers if isinstance(speakers, list) else []:
+        ident = s.get("person") if isinstance(s, dict) else s
+        remote = isinstance(s, dict) and s.get("remote") is True
+        if isinstance(ident, str | int) and not remote:
+            out.append(str(ident))
+    return list(dict.fromkeys(out))
 
 
 def cross_check(located: Located, known_attendees: set[str] | None = None) -> list[Problem]:

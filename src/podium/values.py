@@ -84,6 +84,19 @@ def parse_url(value: object) -> str:
     return text
 
 
+PLACEHOLDER_URL = "https://agenda.invalid/change-me/"
+"""What `podium import` writes as event.url until the organiser says where the site lives."""
+
+_PLACEHOLDER_HOSTS = re.compile(r"(?:.*\.)?(?:example\.(?:org|com|net)|[^.]+\.(?:invalid|example|test)"
+                                r"|invalid|example|test|localhost)\Z")
+
+
+def is_placeholder_url(url: str) -> bool:
+    """example.org, .invalid, .test, localhost: addresses that can never hold the site."""
+    host = (urlsplit(url).hostname or "").lower()
+    return bool(_PLACEHOLDER_HOSTS.match(host))
+
+
 def parse_id(value: object) -> str:
     """Ids are short, plain and stable, since they end up in URLs."""
     text = str(value).strip()

@@ -63,7 +63,11 @@ def format_path(path: Path_) -> str:
 def _scalar(node: yaml.ScalarNode) -> Any:
     if node.style:  # quoted or block scalars are always text
         return node.value
-    v: str = node.value
+    return plain_value(node.value)
+
+
+def plain_value(v: str) -> Any:
+    """What an unquoted scalar `v` means in agenda.yaml (the writer quotes anything else)."""
     if v in _NULL:
         return None
     if v in _TRUE:

@@ -11,13 +11,14 @@ from typing import Any
 
 from podium import values
 from podium.fonts import FontRegistry
+from podium.importers.days import DayPlan, minutes_after
 from podium.importers.glyphs import Glyphs
 from podium.importers.people import People, candidate_ids, safe_id, unique_id
 from podium.importers.report import Report
-from podium.importers.source import SourceEvent, SourceSchedule, parse_duration
+from podium.importers.source import SourceEvent, SourceSchedule, parse_duration, parse_instant
 from podium.importers.text import clean_line, to_paragraphs
 
-PLACEHOLDER_URL = "https://agenda.invalid/change-me/"
+PLACEHOLDER_URL = values.PLACEHOLDER_URL
 LAST_MINUTE = 48 * 60 - 1  # 47:59, the latest time an agenda can hold
 _LABEL_LANGUAGES = ("en", "es", "fr")
 
@@ -49,17 +50,36 @@ def _kind(event_type: str) -> str | None:
     return None
 
 
+# Zones tried first when only UTC offsets are known: one per offset, the most populous.
+_LIKELY_ZONES = (
+    "Europe/London", "Europe/Berlin", "Europe/Athens", "Europe/Moscow", "Asia/Dubai",
+    "Asia/Karachi", "Asia/Kolkata", "Asia/Kathmandu", "Asia/Dhaka", "Asia/Bangkok",
+    "Asia/Shanghai", "Asia/Tokyo", "Australia/Adelaide", "Australia/Sydney", "Pacific/Auckland",
+    "America/Sao_Paulo", "America/Montevideo", "America/New_York", "America/Chicago",
+    "America/Denver", "America/Los_Angeles", "Africa/Lagos", "Africa/Nairobi", "Asia/Tehran")
+
+
 def _offset_zone(events: list[SourceEvent]) -> str | None:
-    """An Etc/GMT zone when every event has the same whole-hour UTC offset."""
-    offsets = {e.start.utcoffset() for e in events if e.start is not None and e.start.tzinfo}
-    if len(offsets) != 1:
+    """A zone that has every event's UTC offset at its date: Etc/GMT for one whole-hour
+    offset (exact, never shifts), else a real zone (+05:30 is Asia/Kolkata; +01:00 and
+    +02:00 across a DST change are Europe/Berlin)."""
+    starts = [e.start for e in events if e.start is not None and e.start.utcoffset() is not None]
+    offsets = {s.utcoffset() for s in starts}
+    if not offsets:
         return None
-    offset = offsets.pop()
-    hours, rest = divmod(int(offset.total_seconds()) if offset else 0, 3600)
-    if rest:
-        return None
-    # POSIX-style names invert the sign: UTC+01:00 is Etc/GMT-1.
-    return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+    if len(offsets) == 1:
+        offset = next(iter(offsets))
+        hours, rest = divmod(int(offset.total_seconds()) if offset else 0, 3600)
+        if not rest:
+            # POSIX-style names invert the sign: UTC+01:00 is Etc/GMT-1.
+            return "UTC" if hours == 0 else f"Etc/GMT{-hours:+d}"
+    samples = {(s.astimezone(dt.UTC).replace(tzinfo=None), s.utcoffset()) for s in starts}
+    others = sorted(z for z in zoneinfo.available_timezones() if "/" in z and not z.startswith("Etc/"))
+    for name in (*_LIKELY_ZONES, *others):
+        zone = zoneinfo.ZoneInfo(name)
+        if all(zone.utcoffset(utc + (off or dt.timedelta())) == off for utc, off in samples):
+            return name
+    return None
 
 
 class Converter:
@@ -78,6 +98,8 @@ class Converter:
         self.room_ids: dict[str, str] = {}
         self.day_dates = {d.index: d.date for d in source.days}
         self.after_midnight = 0
+        self.missing_length = 0
+        self.moved: list[tuple[dt.date, dt.date]] = []
 
     # -- event-level settings ---------------------------------------------------
 
@@ -92,21 +114,20 @@ class Converter:
                     raise
                 self.report.warn(f"the source's time zone: {exc}")
         guess = _offset_zone(self.source.events) or "UTC"
-        self.report.warn(f"the source names no time zone; used {guess} from the events' UTC offsets "
-                         "(give --timezone, e.g. Europe/Berlin, to name the real one)")
+        self.report.warn(f"the source names no time zone; used {guess}, which has the events' UTC "
+                         "offsets (give --timezone, e.g. Europe/Berlin, to name the real one)")
         return guess
 
     def _event_url(self, given: str | None) -> str:
+        """Only `--url` says where podium's online agenda will live. The source's own site
+        (fosdem.org, the CCC hub) has none of podium's pages, so QR codes must not go there."""
         if given:
             return values.parse_url(given)
-        base = self.source.base_url
-        try:
-            return values.parse_url(base) if base else values.parse_url("")
-        except ValueError:
-            self.report.warn(f"the source has no usable base URL ({base or 'none'}); event.url is the "
-                             f"placeholder {PLACEHOLDER_URL}: set it (or --url) to where the online "
-                             "agenda will live before printing QR codes")
-            return PLACEHOLDER_URL
+        base = self.source.base_url.strip()
+        seen = f" (the source's own site, {base}, does not hold podium's pages)" if base else ""
+        self.report.warn(f"event.url is the placeholder {PLACEHOLDER_URL}{seen}: set it, or give "
+                         "--url, to where you will publish build/site/ before printing QR codes")
+        return PLACEHOLDER_URL
 
     def _language(self) -> str:
         counts = Counter(e.language.lower()[:2] for e in self.source.events if e.language)
@@ -118,6 +139,8 @@ class Converter:
     # -- times -------------------------------------------------------------------
 
     def _start(self, event: SourceEvent, day_date: dt.date) -> dt.datetime | None:
+        """The event's absolute start in the event's zone: its own date-time, else the day's
+        date and its HH:MM (a time before the day's start bound is the next morning)."""
         if event.start is not None:
             start = event.start if event.start.tzinfo else event.start.replace(tzinfo=self.tz)
             return start.astimezone(self.tz)
@@ -125,32 +148,67 @@ class Converter:
         if not match:
             return None
         hour, minute = int(match.group(1)), int(match.group(2))
-        return dt.datetime.combine(day_date, dt.time(hour % 24, minute), tzinfo=self.tz) + \
+        start = dt.datetime.combine(day_date, dt.time(hour % 24, minute), tzinfo=self.tz) + \
             dt.timedelta(days=hour // 24)
+        day = next((d for d in self.source.days if d.index == event.day_index), None)
+        if day is not None and day.start is not None and start < day.start.astimezone(self.tz):
+            start += dt.timedelta(days=1)
+        return start
 
-    def _place(self, position: int, event: SourceEvent, where: str) -> _Placed | None:
-        day_date = self.day_dates.get(event.day_index)
-        if day_date is None:
-            day_date = self.source.days[0].date
+    def _length(self, event: SourceEvent, start: dt.datetime, where: str) -> int | None:
+        """Minutes the event lasts: its duration, else its `<end>`; None when neither says."""
+        if event.duration:
+            try:
+                return parse_duration(event.duration, self.source.duration_style)
+            except ValueError as exc:
+                if not event.end:
+                    self.report.warn(f"{where}: {exc}; no end time given")
+                    return None
+        if event.end:
+            end = parse_instant(event.end)
+            if end is None:
+                match = re.match(r"(\d{1,2}):(\d{2})\Z", event.end)
+                if match:
+                    clock = dt.time(int(match.group(1)) % 24, int(match.group(2)))
+                    end = dt.datetime.combine(start.date(), clock, tzinfo=self.tz)
+                    if end < start:
+                        end += dt.timedelta(days=1)
+            if end is not None:
+                end = end if end.tzinfo else end.replace(tzinfo=self.tz)
+                return max(0, int((end - start).total_seconds() // 60))
+            self.report.warn(f"{where}: its end '{event.end}' is not a time; no end time given")
+            return None
+        self.missing_length += 1
+        return None
+
+    def _starts(self) -> list[tuple[SourceEvent, dt.datetime | None]]:
+        out = []
+        for event in self.source.events:
+            day_date = self.day_dates.get(event.day_index, self.source.days[0].date)
+            out.append((event, self._start(event, day_date)))
+        return out
+
+    def _place(self, position: int, event: SourceEvent, start: dt.datetime | None,
+               plan: DayPlan, where: str) -> _Placed:
+        listed = self.day_dates.get(event.day_index)
+        if listed is None:
             self.report.warn(f"{where}: its day index {event.day_index} is not in the source; "
                              "placed by its date")
-        start = self._start(event, day_date)
         if start is None:
+            day_date = listed or self.source.days[0].date
             self.report.warn(f"{where}: no readable date or start time; placed at 00:00 on {day_date}")
             start = dt.datetime.combine(day_date, dt.time(0), tzinfo=self.tz)
-        minutes = (start.date() - day_date).days * 1440 + start.hour * 60 + start.minute
-        if not 0 <= minutes <= LAST_MINUTE:
-            self.report.warn(f"{where}: starts {start:%Y-%m-%d %H:%M}, outside its source day "
-                             f"{day_date}; placed on {start.date()}")
-            day_date, minutes = start.date(), start.hour * 60 + start.minute
-        elif minutes >= 1440:
+        date = plan.date_of(start, event.day_index)
+        minutes = minutes_after(date, start)
+        if not 0 <= minutes <= LAST_MINUTE:  # bounds longer than two days: the start's own date
+            date, minutes = start.date(), start.hour * 60 + start.minute
+        if listed is not None and date != listed:
+            self.moved.append((listed, date))
+        if minutes >= 1440:
             self.after_midnight += 1
         end: int | None = None
-        try:
-            length = parse_duration(event.duration, self.source.duration_style)
-        except ValueError as exc:
-            self.report.warn(f"{where}: {exc}; no end time given")
-        else:
+        length = self._length(event, start, where)
+        if length is not None:
             end = minutes + length
             if length == 0:
                 self.report.warn(f"{where}: duration is zero; no end time given")
@@ -159,7 +217,7 @@ class Converter:
                 self.report.warn(f"{where}: ends after 47:59 of its day ({event.duration} long); "
                                  "no end time given")
                 end = None
-        return _Placed(position, event, day_date, minutes, end, self._room(event, where))
+        return _Placed(position, event, date, minutes, end, self._room(event, where))
 
     def _room(self, event: SourceEvent, where: str) -> str:
         if event.block_room and event.room != event.block_room:
@@ -245,8 +303,9 @@ class Converter:
                     values.parse_minutes(item["start"]) < values.parse_minutes(before["end"]):
                 self.report.warn(f"{date}: event {item['id']} ('{item['title']}') starts at "
                                  f"{item['start']} in room {room}, while {before['id']} "
-                                 f"('{before['title']}') runs until {before['end']}; `podium check` "
-                                 "will report it until one of them is moved")
+                                 f"('{before['title']}') runs until {before['end']}: the source has "
+                                 "them overlap; both are kept (signs and booklet list both, and "
+                                 "`podium check` warns until one is moved)")
             if before is None or "end" not in item or "end" not in before or \
                     values.parse_minutes(item["end"]) > values.parse_minutes(before["end"]):
                 busy[room] = item
@@ -254,34 +313,54 @@ class Converter:
     def run(self) -> dict[str, Any]:
         src = self.source
         rooms = self._rooms()
+        starts = self._starts()
+        plan = DayPlan(src.days, [t for _, t in starts if t is not None], self.tz)
         placed: list[_Placed] = []
-        for position, event in enumerate(src.events):
+        for position, (event, start) in enumerate(starts):
             where = f"event '{clean_line(event.title)}' ({event.guid or event.ident or event.slug})"
-            p = self._place(position, event, where)
-            if p is not None:
-                placed.append(p)
+            placed.append(self._place(position, event, start, plan, where))
         rank = {r["id"]: i for i, r in enumerate(rooms)}
         placed.sort(key=lambda p: (p.date, p.start, rank.get(p.room, 0), p.position))
-        days: dict[dt.date, list[dict[str, Any]]] = {d.date: [] for d in src.days}
+        # A source day keeps its place when it lists nothing at all; one whose events all
+        # belong to other dates (UTC day dates) is not a programme day.
+        listing = {e.day_index for e in src.events}
+        days: dict[dt.date, list[dict[str, Any]]] = {
+            plan.source_day_date(d): [] for d in src.days if d.index not in listing}
         taken: set[str] = set()
         for p in placed:
             days.setdefault(p.date, []).append(self._item(p, self._item_id(p.event, taken)))
-        for date, items in days.items():
+        for date, items in sorted(days.items()):
             if not items:
                 self.report.info(f"{date}: the source has no events on this day; kept as an empty day")
             self._overlaps(items, date)
+        self._summary(len(rooms), sum(len(v) for v in days.values()), len(days))
+        return self._agenda(rooms, days)
+
+    def _summary(self, rooms: int, imported: int, days: int) -> None:
+        src = self.source
+        if self.moved:
+            pairs = sorted(set(self.moved))
+            shown = ", ".join(f"{a} -> {b}" for a, b in pairs[:6]) + (" ..." if len(pairs) > 6 else "")
+            self.report.warn(f"{len(self.moved)} events are listed under a day whose date is not the "
+                             f"local date they start on in {self.tz_name} ({shown}); each is placed on "
+                             "the programme day of its own local start (the source's day dates are "
+                             "probably UTC dates)")
         if self.after_midnight:
-            self.report.info(f"{self.after_midnight} events after midnight stay on the day the source "
-                             "lists them in, with times from 24:00")
+            self.report.info(f"{self.after_midnight} events after midnight stay on the programme day "
+                             "before, with times from 24:00")
+        if self.missing_length:
+            self.report.info(f"{self.missing_length} events give neither a duration nor an end; each "
+                             "runs until the next item of its day")
+        if src.persons_outside:
+            self.report.info(f"{src.persons_outside} events list their speakers as <person> elements "
+                             "outside a <persons> wrapper; they were read all the same")
         if src.empty_room_blocks:
             self.report.info(f"{len(src.empty_room_blocks)} empty room blocks (a room with no events "
                              "on a day) hold nothing to import")
-        imported = sum(len(v) for v in days.values())
-        self.report.counts = {"days": len(days), "rooms": len(rooms), "events": imported,
+        self.report.counts = {"days": days, "rooms": rooms, "events": imported,
                               "people": len(self.people.entries())}
         if imported != len(src.events):  # pragma: no cover - every event is placed somewhere
             raise AssertionError(f"imported {imported} of {len(src.events)} events")
-        return self._agenda(rooms, days)
 
     def _agenda(self, rooms: list[dict[str, str]], days: dict[dt.date, list[dict[str, Any]]]
                 ) -> dict[str, Any]:

@@ -28,9 +28,17 @@ def _person(element: ET.Element) -> SourcePerson:
     return SourcePerson(key=key.strip() if key else None, name=element.text or "")
 
 
-def _event(element: ET.Element, day_index: int, block_room: str) -> SourceEvent:
-    persons_el = element.find("persons")
-    persons = [_person(p) for p in persons_el.iter("person")] if persons_el is not None else []
+def _persons(element: ET.Element) -> tuple[list[SourcePerson], bool]:
+    """frab's `<persons><person>`; some exports put `<person>` (or `<speakers><speaker>`)
+    straight under `<event>`: all are read, each element once. Also says whether any was
+    found outside the `<persons>` wrapper."""
+    wrapped = [p for w in element.findall("persons") for p in w.iter("person")]
+    bare = [*element.findall("person"), *element.findall("speakers/speaker"), *element.findall("speaker")]
+    return [_person(p) for p in [*wrapped, *bare]], bool(bare)
+
+
+def _event(element: ET.Element, day_index: int, block_room: str) -> tuple[SourceEvent, bool]:
+    persons, outside = _persons(element)
     return SourceEvent(
         day_index=day_index,
         room=_text(element, "room") or block_room,
@@ -38,6 +46,7 @@ def _event(element: ET.Element, day_index: int, block_room: str) -> SourceEvent:
         start=parse_instant(_text(element, "date")),
         fallback_start=_text(element, "start"),
         duration=_text(element, "duration"),
+        end=_text(element, "end"),
         title=element.findtext("title") or "",
         guid=element.get("guid", ""),
         ident=element.get("id", ""),
@@ -51,7 +60,7 @@ def _event(element: ET.Element, day_index: int, block_room: str) -> SourceEvent:
         abstract=element.findtext("abstract") or "",
         description=element.findtext("description") or "",
         persons=persons,
-    )
+    ), outside
 
 
 def read_frab(path: Path) -> SourceSchedule:
@@ -68,16 +77,21 @@ def read_frab(path: Path) -> SourceSchedule:
     days: list[SourceDay] = []
     events: list[SourceEvent] = []
     empty: list[tuple[dt.date, str]] = []
+    outside = 0
     for position, day_el in enumerate(root.findall("day"), start=1):
         index = int(day_el.get("index") or position)
         date = parse_day_date(day_el.get("date", ""))
-        days.append(SourceDay(index=index, date=date))
+        days.append(SourceDay(index=index, date=date, start=parse_instant(day_el.get("start", "")),
+                              end=parse_instant(day_el.get("end", ""))))
         for room_el in day_el.findall("room"):
             block = (room_el.get("name") or "").strip()
             found = room_el.findall("event")
             if not found:
                 empty.append((date, block))
-            events.extend(_event(e, index, block) for e in found)
+            for e in found:
+                event, bare = _event(e, index, block)
+                events.append(event)
+                outside += bare
     if not days:
         raise ImportFailed("the schedule has no <day> elements")
     return SourceSchedule(
@@ -91,5 +105,6 @@ def read_frab(path: Path) -> SourceSchedule:
         base_url=_text(conf, "base_url") or _text(conf, "url"),
         days=days,
         events=events,
+        persons_outside=outside,
         empty_room_blocks=empty,
     )

@@ -49,6 +49,11 @@ def unique_id(candidates: list[str], taken: set[str]) -> str:
     return f"{base}-{n}"
 
 
+def _same_name(a: str, b: str) -> bool:
+    """Spellings of one name that differ only in case and spacing."""
+    return " ".join(a.casefold().split()) == " ".join(b.casefold().split())
+
+
 @dataclass
 class People:
     """Everyone named in the events, once each, in order of first appearance."""
@@ -57,6 +62,7 @@ class People:
     by_key: dict[str, dict[str, str]] = field(default_factory=dict)
     taken: set[str] = field(default_factory=set)
     keys_by_name: dict[str, set[str]] = field(default_factory=dict)
+    shared_keys: set[str] = field(default_factory=set)
 
     def learn(self, persons: list[SourcePerson]) -> None:
         """Remember every keyed name, so that one part of "A, B and C" that the source also
@@ -78,11 +84,19 @@ class People:
     def _one(self, key: str | None, name: str, where: str) -> str:
         lookup = f"key:{key}" if key else f"name:{name}"
         known = self.by_key.get(lookup)
-        if known is not None:
-            if known["name"] != name:
-                self.report.warn(f"{where}: person {key} is named '{name}' here and "
-                                 f"'{known['name']}' elsewhere; kept '{known['name']}'")
+        if known is not None and _same_name(known["name"], name):
             return known["id"]
+        if known is not None:
+            # One key for different names: a source's "unknown person" id (36C3 gives id 0 to
+            # fifteen people). Keeping the first name would print the wrong name on a badge.
+            lookup = f"key:{key}:name:{' '.join(name.casefold().split())}"
+            again = self.by_key.get(lookup)
+            if again is not None:
+                return again["id"]
+            if key not in self.shared_keys:
+                self.shared_keys.add(str(key))
+                self.report.warn(f"{where}: person key {key} is given to '{known['name']}' and to "
+                                 f"'{name}' (and maybe more); each name is kept as its own person")
         entry = {"id": self._new_id(key, name), "name": name}
         self.by_key[lookup] = entry
         if _EMAIL.match(name):

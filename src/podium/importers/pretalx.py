@@ -33,15 +33,29 @@ def _person(data: Any) -> SourcePerson:
     return SourcePerson(key=key.strip() or None, name=name)
 
 
-def _event(data: dict[str, Any], day_index: int, block_room: str) -> SourceEvent:
-    persons = data.get("persons")
+def _named(value: Any, names: dict[str, str] | None = None) -> str:
+    """A room or track: a plain name, or (c3voc's schema 2) an object with a name or a slug."""
+    if isinstance(value, dict):
+        slug = _str(value.get("slug")).strip()
+        return (_str(value.get("name")) or (names or {}).get(slug, slug)).strip()
+    return _str(value).strip()
+
+
+def _event(data: dict[str, Any], day_index: int, block_room: str,
+           tracks: dict[str, str] | None = None) -> SourceEvent:
+    persons = data.get("persons") or data.get("participants")
+    # Schema 2 gives `start` as a date-time and `end` instead of a duration; the older JSON
+    # gives `date` as the date-time and `start` as HH:MM.
+    instant = parse_instant(_str(data.get("date"))) or parse_instant(_str(data.get("start")))
     return SourceEvent(
         day_index=day_index,
-        room=_str(data.get("room")).strip() or block_room,
+        room=_named(data.get("room")) or block_room,
         block_room=block_room,
-        start=parse_instant(_str(data.get("date"))),
-        fallback_start=_str(data.get("start")).strip(),
+        start=instant,
+        fallback_start="" if instant is not None and not data.get("date") else
+        _str(data.get("start")).strip(),
         duration=_str(data.get("duration")).strip(),
+        end=_str(data.get("end")).strip(),
         title=_str(data.get("title")),
         guid=_str(data.get("guid")).strip(),
         ident=_str(data.get("id")).strip(),
@@ -49,7 +63,7 @@ def _event(data: dict[str, Any], day_index: int, block_room: str) -> SourceEvent
         slug=_str(data.get("slug")).strip(),
         url=_str(data.get("url")).strip(),
         subtitle=_str(data.get("subtitle")),
-        track=_str(data.get("track")).strip(),
+        track=_named(data.get("track"), tracks),
         type=_str(data.get("type")).strip(),
         language=_str(data.get("language")).strip(),
         abstract=_str(data.get("abstract")),
@@ -58,8 +72,37 @@ def _event(data: dict[str, Any], day_index: int, block_room: str) -> SourceEvent
     )
 
 
+def _day_index(data: dict[str, Any], days: list[SourceDay]) -> int:
+    """A flat list's event lies in the day whose bounds hold its start, else that of its date."""
+    start = parse_instant(_str(data.get("start"))) or parse_instant(_str(data.get("date")))
+    if start is None:
+        return 0
+    for d in days:
+        if d.start is not None and d.end is not None and d.start <= start < d.end:
+            return d.index
+    return next((d.index for d in days if d.date == start.date()), 0)
+
+
+def _flavour(schedule: dict[str, Any], raw_events: list[dict[str, Any]]) -> str:
+    """Which program wrote it. The three share one shape: c3voc's names itself in
+    `generator`; pretalx's persons carry a `code`; frab's own has numeric person ids only."""
+    generator = schedule.get("generator")
+    name = _str(generator.get("name")) if isinstance(generator, dict) else ""
+    if "voc" in name.lower() or (not name and isinstance(schedule.get("conference"), dict)
+                                 and schedule["conference"].get("rooms")):
+        return "c3voc schedule JSON"
+    persons = [p for e in raw_events for p in (e.get("persons") or []) if isinstance(p, dict)]
+    if "pretalx" in name.lower() or any("code" in p for p in persons) or \
+            any("answers" in e for e in raw_events):
+        return "pretalx schedule JSON"
+    if name:
+        return f"schedule JSON ({name})"
+    return "frab schedule JSON" if persons and all("id" in p for p in persons) else "schedule JSON"
+
+
 def read_schedule_json(path: Path) -> SourceSchedule:
-    """Read `{"schedule": {"conference": {"days": [{"rooms": {name: [event...]}}]}}}`."""
+    """Read `{"schedule": {"conference": {"days": [{"rooms": {name: [event...]}}]}}}`, or
+    c3voc's schema 2, where `schedule.events` is one flat list beside the days."""
     try:
         data = json.loads(path.read_bytes())
     except OSError as exc:
@@ -73,13 +116,17 @@ def read_schedule_json(path: Path) -> SourceSchedule:
         raise ImportFailed("not a schedule JSON: expected schedule.conference.days")
     days: list[SourceDay] = []
     events: list[SourceEvent] = []
+    raw_events: list[dict[str, Any]] = []
     empty: list[tuple[dt.date, str]] = []
     for position, day in enumerate(conf["days"], start=1):
         if not isinstance(day, dict):
             raise ImportFailed(f"day {position} is not an object")
         index = int(day.get("index") or position)
         date = parse_day_date(_str(day.get("date")))
-        days.append(SourceDay(index=index, date=date))
+        days.append(SourceDay(
+            index=index, date=date,
+            start=parse_instant(_str(day.get("day_start") or day.get("start"))),
+            end=parse_instant(_str(day.get("day_end") or day.get("end")))))
         rooms = day.get("rooms") or {}
         if not isinstance(rooms, dict):
             raise ImportFailed(f"day {position}: rooms is not an object")
@@ -87,17 +134,21 @@ def read_schedule_json(path: Path) -> SourceSchedule:
             if not found:
                 empty.append((date, str(name)))
                 continue
+            raw_events.extend(e for e in found if isinstance(e, dict))
             events.extend(_event(e, index, str(name)) for e in found if isinstance(e, dict))
             skipped = [e for e in found if not isinstance(e, dict)]
             if skipped:
                 raise ImportFailed(f"day {position}, room {name}: an event is not an object")
     if not days:
         raise ImportFailed("the schedule has no days")
-    generator = schedule.get("generator")
-    kind = "c3voc schedule JSON" if isinstance(generator, dict) or conf.get("rooms") else \
-        "pretalx schedule JSON"
+    flat = schedule.get("events")
+    if isinstance(flat, list):
+        tracks = {_str(t.get("slug")): _str(t.get("name")) for t in conf.get("tracks") or []
+                  if isinstance(t, dict)}
+        raw_events.extend(e for e in flat if isinstance(e, dict))
+        events.extend(_event(e, _day_index(e, days), "", tracks) for e in flat if isinstance(e, dict))
     return SourceSchedule(
-        format=kind,
+        format=_flavour(schedule, raw_events),
         duration_style="dhm",
         title=_str(conf.get("title")) or _str(conf.get("acronym")),
         subtitle=_str(conf.get("subtitle")),

@@ -33,6 +33,8 @@ class SourceEvent:
     fallback_start: str
     duration: str
     title: str
+    end: str = ""
+    """An `<end>` some exports give instead of a duration (a date-time or HH:MM)."""
     guid: str = ""
     ident: str = ""
     code: str = ""
@@ -49,8 +51,13 @@ class SourceEvent:
 
 @dataclass
 class SourceDay:
+    """A day as the source lists it; `date` may be a UTC date (see importers.days)."""
+
     index: int
     date: dt.date
+    start: dt.datetime | None = None
+    """The day's bounds (`<day start end>`, JSON `day_start`/`day_end`), when given."""
+    end: dt.datetime | None = None
 
 
 @dataclass
@@ -67,6 +74,8 @@ class SourceSchedule:
     city: str = ""
     timezone: str = ""
     base_url: str = ""
+    persons_outside: int = 0
+    """Events whose speakers were found outside a `<persons>` wrapper (bare `<person>`)."""
     empty_room_blocks: list[tuple[dt.date, str]] = field(default_factory=list)
 
 
