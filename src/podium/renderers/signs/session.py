@@ -23,13 +23,16 @@ from podium.renderers.signs.people import READABLE, Grid, people_grids
 from podium.renderers.signs.plan import SessionSign
 from podium.text import FitError, Layout
 
-TITLE_MAX, TITLE_MIN, TITLE_LINES = 64.0, 36.0, 3
-"""Title sizes on A4 (scaled for other papers): at least 36 pt, read across a corridor."""
+TITLE_MAX, TITLE_MIN, TITLE_LINES, TITLE_LINES_LONG = 64.0, 36.0, 3, 5
+"""Title sizes on A4 (scaled for other papers): at least 36 pt, read across a corridor, in
+three lines; a long imported title (150 characters) takes up to five before it is an error."""
 TIME_MAX, TIME_MIN = 88.0, 56.0
-TRADE_OFFS = ((TIME_MAX, 48.0, READABLE), (TIME_MAX, TITLE_MIN, READABLE),
-              (72.0, TITLE_MIN, READABLE), (60.0, TITLE_MIN, READABLE), (TIME_MAX, TITLE_MIN, 0.0))
-"""(largest time, smallest title, smallest name) tried in turn: what gives way first when a
-session has many people."""
+TRADE_OFFS = ((TIME_MAX, 48.0, READABLE, TITLE_LINES), (TIME_MAX, TITLE_MIN, READABLE, TITLE_LINES),
+              (72.0, TITLE_MIN, READABLE, TITLE_LINES), (60.0, TITLE_MIN, READABLE, TITLE_LINES),
+              (TIME_MAX, TITLE_MIN, 0.0, TITLE_LINES), (60.0, TITLE_MIN, READABLE, TITLE_LINES_LONG),
+              (TIME_MIN, TITLE_MIN, 0.0, TITLE_LINES_LONG))
+"""(largest time, smallest title, smallest name, most title lines) tried in turn: what gives
+way first when a session has many people or a very long title."""
 
 
 def room_label(kit: Kit, sign: SessionSign) -> str | None:
@@ -90,13 +93,13 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
     gap = s(14) if ch or sp else 0.0
     # No grid can serve that leaves less than a one-line title under the lowest time.
     # A smaller time never sits lower, so the smallest time offered leaves the most room.
-    best_room = below(min(t for t, _, _ in TRADE_OFFS))[1] - footer_h - p.bottom
+    best_room = below(min(t for t, _, _, _ in TRADE_OFFS))[1] - footer_h - p.bottom
     ink = kit.ink(sign.item.title, True)
     ascent, descent = kit.metrics()
     least_title = 0.0 if ink is None else (ascent + descent) * math.floor(s(TITLE_MIN) / 0.5) * 0.5
     grids = people_grids(kit, ch, sp, p.inner, best_room - gap - least_title)
     tried: list[Grid] = []
-    for time_size, floor, smallest_name in TRADE_OFFS:
+    for time_size, floor, smallest_name, lines in TRADE_OFFS:
         times, y = below(time_size)
         room = y - footer_h - p.bottom
         for k in itertools.count():
@@ -115,13 +118,13 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
                 continue
             try:
                 title = kit.largest(sign.item.title, width=p.inner,
-                                max_size=s(TITLE_MAX), min_size=s(floor), max_lines=TITLE_LINES,
+                                max_size=s(TITLE_MAX), min_size=s(floor), max_lines=lines,
                                 bold=True, max_height=room_left, line_height=1.08)
             except FitError:
                 continue
             return times, title, grid, y
     raise TextTooLong(sign.item,
-        f"the title does not fit its door sign in {TITLE_LINES} lines at {s(TITLE_MIN):g} pt "
+        f"the title does not fit its door sign in {TITLE_LINES_LONG} lines at {s(TITLE_MIN):g} pt "
         f"or more (with the people listed under it); shorten it, or print signs on A3 "
         f"(print: sign_paper: A3)")
 
