@@ -20,7 +20,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "skip_to_programme": "Skip to the programme", "days": "Days", "local_time": "Local time",
         "continued": "continued", "page_of": "Page {page} of {pages}",
         "track": "Track", "time": "Time", "rooms_at_a_glance": "Rooms at a glance",
-        "all_rooms": "All rooms",
+        "all_rooms": "All rooms", "other_names": "Other",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -33,7 +33,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "skip_to_programme": "Ir al programa", "days": "Días", "local_time": "Hora local",
         "continued": "continuación", "page_of": "Página {page} de {pages}",
         "track": "Temática", "time": "Horario", "rooms_at_a_glance": "Salas del día",
-        "all_rooms": "Todas las salas",
+        "all_rooms": "Todas las salas", "other_names": "Otros",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -46,7 +46,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "skip_to_programme": "Aller au programme", "days": "Jours", "local_time": "Heure locale",
         "continued": "suite", "page_of": "Page {page} sur {pages}",
         "track": "Thématique", "time": "Horaire", "rooms_at_a_glance": "Salles du jour",
-        "all_rooms": "Toutes les salles",
+        "all_rooms": "Toutes les salles", "other_names": "Autres",
     },
 }
 

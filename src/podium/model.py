@@ -96,11 +96,15 @@ class Person(Strict):
     """Badge category (Speaker, Chair, Delegate, Organiser, Press...); by default derived
     from the programme: Chair for people who only chair, Speaker otherwise."""
     family_name: Text | None = None
-    """Family name for sorting, when it is not the last word of `name`."""
+    """Family name as printed in the speaker index ("van der Berg", "Guðmundsdóttir"), when
+    podium reads `name` wrongly; it sorts without lower-case particles in front (under B)."""
+    sort_as: Text | None = None
+    """How to sort this person when family_name is not enough, e.g. 'Berg, van der'."""
 
     @property
     def sort_key(self) -> tuple[str, str]:
-        return values.name_sort_key(self.name, self.family_name)
+        """Where the person goes in the index and in badge order (`values.name_sort_key`)."""
+        return values.name_sort_key(self.name, self.family_name, self.sort_as)
 
 
 class Speaker(Strict):

@@ -112,12 +112,174 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "item"
 
 
-def name_sort_key(name: str, family_name: str | None = None) -> tuple[str, str]:
-    """How people sort: by family name (the last word of `name` unless given), then by the
-    whole name, ignoring case and accents (Ørsted near Orr, Álvarez near Alvarez)."""
-    words = name.split()
-    family = family_name or (words[-1] if words else "")
-    return (_fold(family), _fold(name))
+# -- people's names: family name, sort key, index letter ------------------------------------
+
+# Asides in brackets: pronouns "(she/her)", nicknames "(Goffi)", an address "<a@b.org>". One
+# left open runs to the end, as in an export that cut the name short.
+_ASIDE = re.compile(r"\([^()]*\)?|\[[^\[\]]*\]?|\{[^{}]*\}?|<[^<>]*>?")
+# Nicknames in quotes. The quotes must open and close at word boundaries, so that the
+# apostrophe in O'Neill, d'Avernas or Prud'hommeaux is never taken for one.
+_QUOTED = re.compile(r"(?<!\w)(?:\"[^\"]*\"|'[^']*'|“[^“”]*”|‘[^‘’]*’|„[^„“”]*[“”]|«[^«»]*»|»[^«»]*«"
+                     r"|‹[^‹›]*›)(?!\w)")
+# After a comma, a bar or a spaced slash or dash comes something other than the name: a
+# post-nominal or call sign ("Jann Traschewski, DG8NGN"), an affiliation ("Tim Mäcken |
+# Radiomegahertz"), further people ("Stefan, Yannik & Rike"). `name` is written given name
+# first, so the part before the comma is the name (and for "Family, Given" it is the family).
+_AFTER = re.compile(r"\s*[,|]\s*|\s+[/–—-]\s+")
+_EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.\w+")
+# A lower-case article elided onto the family name: d'Avernas sorts under A. O'Connor keeps
+# its O, as English indexes do.
+_ELISION = re.compile(r"(?:d|l|dell|dall|all)['’](?=\w)")
+
+_HONORIFICS = frozenset({"dr", "prof", "mr", "mrs", "ms", "mx", "sir", "dame"})
+_SUFFIXES = frozenset({"jr", "sr", "phd", "ph.d", "esq", "dphil"})
+# Upper case only: "Md" before a name is Mohammed, and "Ii" or "Iv" could be a name.
+_UPPER_SUFFIXES = frozenset({"II", "III", "IV", "VI", "VII", "VIII", "MD", "M.D", "MBA", "MSc",
+                             "DDS", "OBE", "MBE", "CBE"})
+# Written in lower case these belong to the family name but not to its sort order: van der
+# Grinten sorts under G, von Alfthan under A, de Bustos Pérez under B (Dutch, German, French
+# and Spanish practice; English indexes would put van der Grinten under V).
+_PARTICLES = frozenset({"van", "von", "vom", "zu", "zum", "zur", "der", "den", "de", "del", "della",
+                        "delle", "dei", "degli", "di", "da", "das", "do", "dos", "du", "des", "la",
+                        "le", "les", "ten", "ter", "te", "op", "'t", "’t", "af", "av", "al", "el",
+                        "bin", "ibn", "bint"})
+# Written with a capital they are part of the sort order too, as in Belgian, Italian and
+# Breton names: Van de Wynckel under V, Di Maio under D, Le Guen de Kerneizon under L.
+_CAPITAL_PARTICLES = frozenset({"Van", "Von", "De", "Del", "Della", "Der", "Den", "Di", "Da", "Du",
+                                "Dos", "Das", "Le", "La", "Ten", "Ter", "Vanden", "Vander"})
+# "Ortega y Gasset", "Puig i Cadafalch": the conjunction joins two family names.
+_CONJUNCTIONS = frozenset({"y", "e", "i"})
+# After every other character: keys of names without a letter or digit sort last.
+_LAST = "\U0010ffff"
+
+
+def _heads_group(c: str) -> bool:
+    # A letter or digit that can head an index group; not a modifier letter such as the
+    # ʻokina, which is read as punctuation.
+    category = unicodedata.category(c)
+    return category[0] in "LN" and category != "Lm"
+
+
+def _family_first(c: str) -> bool:
+    # Chinese, Japanese and Korean names are written family name first (宮崎 駿, 林原 めぐみ).
+    o = ord(c)
+    return (0x2E80 <= o <= 0x9FFF or 0xAC00 <= o <= 0xD7AF or 0x1100 <= o <= 0x11FF
+            or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF)
+
+
+def _trim(word: str) -> str:
+    # Punctuation at the ends of a word ("Sam.", "A.J.", "@nick", "Smith;") is not part of
+    # the name; a leading apostrophe is ('t Hooft).
+    end = len(word)
+    while end and unicodedata.category(word[end - 1])[0] in "PZC":
+        end -= 1
+    start = 0
+    while start < end and word[start] not in "'’" and unicodedata.category(word[start])[0] in "PZC":
+        start += 1
+    return word[start:end]
+
+
+def _words(name: str) -> list[str]:
+    """The words of the name proper: without asides, nicknames, what follows a comma or bar,
+    e-mail addresses and words with no letter or digit (a dash, an ampersand, an emoji)."""
+    text = _QUOTED.sub(" ", _ASIDE.sub(" ", name))
+    if not any(c.isalnum() for c in text):
+        text = name  # "(Goffi)" on its own is the name
+    parts = _AFTER.split(text)
+    text = next((p for p in parts if any(c.isalpha() for c in p)),
+                next((p for p in parts if any(c.isalnum() for c in p)), text))
+    raw = text.split()
+    addresses = [w for w in raw if _EMAIL.fullmatch(w)]
+    words = [t for w in raw if not _EMAIL.fullmatch(w) and (t := _trim(w))]
+    if not words and addresses:
+        return [addresses[0].split("@", 1)[0]]  # the name is an address: its local part
+    named = [w for w in words if any(c.isalnum() for c in w)]
+    return named or words or raw
+
+
+def _is_suffix(word: str) -> bool:
+    bare = word.rstrip(".")
+    return bare.casefold() in _SUFFIXES or bare in _UPPER_SUFFIXES
+
+
+@lru_cache(maxsize=8192)
+def _parse(name: str) -> tuple[str, str]:
+    """(the name proper, its family name); the same names are sorted for the booklet, the
+    online agenda and the badges."""
+    words = _words(name)
+    while len(words) > 1 and words[0].rstrip(".").casefold() in _HONORIFICS:
+        words = words[1:]
+    while len(words) > 1 and _is_suffix(words[-1]):
+        words = words[:-1]
+    proper = " ".join(words)
+    if len(words) < 2:
+        return proper, proper
+    first = next((c for c in proper if c.isalpha()), "")
+    if first and _family_first(first):
+        return proper, words[0]
+    start = len(words) - 1
+    # The family name starts at the first particle after the given name (van der Grinten,
+    # de Almeida Cipriano, Le Guen de Kerneizon) or one word before a conjunction.
+    for i in range(1, len(words) - 1):
+        if words[i] in _CONJUNCTIONS:
+            if i > 1:
+                start = i - 1
+                break
+        elif words[i] in _PARTICLES or words[i] in _CAPITAL_PARTICLES:
+            start = i
+            break
+    return proper, " ".join(words[start:])
+
+
+def family_name_of(name: str) -> str:
+    """The family name in `name` as printed in an index, particles included ("van der
+    Grinten", "de Bustos Pérez", "Le Cuirot"). The name is read given name first: the family
+    name is the last word, or starts earlier at a particle (van, von, de, del, di, le, ...
+    not as the first word), or one word before a conjunction (Ortega y Gasset). Ignored:
+    asides in brackets and nicknames in quotes, what follows a comma or bar, e-mail
+    addresses, punctuation at the ends of words, honorifics before the name (Dr., Prof.,
+    Mr., Ms., Mrs.) and suffixes after it (Jr., Sr., III, PhD, MD, Esq.). Chinese, Japanese
+    and Korean names are family name first (宮崎 駿 -> 宮崎); a single word (a handle, a
+    name written without spaces such as 章子怡) is its own family name. Other orders
+    (Hungarian, Vietnamese, Icelandic patronymics) need `family_name` in the agenda."""
+    return _parse(name)[1]
+
+
+def family_sort_key(family: str) -> str:
+    """How a family name sorts: case and accents folded, lower-case particles in front
+    dropped (van der Grinten -> grinten, d'Avernas -> avernas; capitalised Van de Wynckel
+    keeps its V), starting with a letter or digit ("" if it has none)."""
+    words = family.split()
+    while len(words) > 1 and words[0] in _PARTICLES:
+        words = words[1:]
+    if words and (elided := _ELISION.match(words[0])):
+        words[0] = words[0][elided.end():]
+    return _from_group_letter(_fold(" ".join(words)))
+
+
+def _from_group_letter(key: str) -> str:
+    start = next((i for i, c in enumerate(key) if _heads_group(c)), len(key))
+    return key[start:]
+
+
+def name_sort_key(name: str, family_name: str | None = None,
+                  sort_as: str | None = None) -> tuple[str, str]:
+    """How people sort: by `sort_as` when given (as written, particles and all), else by the
+    family name (`family_name` when given, else `family_name_of(name)`) as `family_sort_key`
+    folds it; then by the name proper. Case and accents are ignored (Ørsted near Orr,
+    Álvarez near Alvarez). Names with no letter or digit sort after all others."""
+    proper, found = _parse(name)
+    key = _from_group_letter(_fold(sort_as)) if sort_as else family_sort_key(family_name or found)
+    if not key:
+        key = _LAST + _fold(name)
+    return (key, _fold(proper))
+
+
+def index_letter(key: tuple[str, str]) -> str | None:
+    """The letter or digit that heads this sort key's group in an index, in upper case;
+    None for a name with neither, which goes in a last group of its own."""
+    first = key[0][:1]
+    return None if not first or first == _LAST else first.upper()
 
 
 def _fold(text: str) -> str:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from podium import qr
+from podium import qr, values
 from podium.i18n import Locale, time_text
 from podium.model import Agenda, Day, Item, Person
 from podium.present import Appearance, chairs, item_heading, item_when, locale_of, speakers
@@ -125,12 +125,21 @@ def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
 
 
 def split_name(person: Person) -> tuple[str, str]:
-    """('Lacroix', 'Jean-Pierre'): the family name and what precedes it, for the index."""
-    family = person.family_name or (person.name.split() or [""])[-1]
-    if person.name.endswith(family):
-        return family, person.name[: -len(family)].strip()
-    # Family name first or inside the name (e.g. 'Xi Jinping'): print the name as written.
-    return person.name, ""
+    """('Lacroix', 'Jean-Pierre'), ('van der Grinten', 'Alexander'), ('Poisson', 'Jérôme
+    (Goffi)'): the family name (`values.family_name_of` unless given) and the rest of the
+    name as written, for the index."""
+    name = " ".join(person.name.split())
+    family = person.family_name or values.family_name_of(name)
+    at = name.rfind(family)
+    # Only as whole words: 'Dan' is not the family name inside 'Jordan'.
+    while at > 0 and not (name[at - 1] == " " and not name[at + len(family):][:1].isalnum()):
+        at = name.rfind(family, 0, at + len(family) - 1)
+    rest = name[:at].rstrip() + name[at + len(family):] if at > 0 else ""
+    if not any(c.isalnum() for c in rest):
+        # Family name first ('林原 めぐみ'), one word ('Geert-Jan'), a handle ('@nick'), or a
+        # family name not found in the name: print the name as written.
+        return name, ""
+    return family, rest
 
 
 def _ref_label(item: Item, locale: Locale) -> str:
@@ -154,8 +163,8 @@ def index_entries(agenda: Agenda, locale: Locale) -> list[IndexEntry]:
         if not refs:
             continue
         family, given = split_name(person)
-        letter = person.sort_key[0][:1].upper()
-        letter = letter if letter.isalpha() else "#"
+        # Names without a letter or digit sort last (`name_sort_key`): the last group.
+        letter = values.index_letter(person.sort_key) or locale.label("other_names")
         out.append(IndexEntry(family, given, person.title, refs, letter))
     return out
 
