@@ -13,7 +13,15 @@ from markupsafe import Markup
 from podium import qr, values
 from podium.i18n import Locale, time_text
 from podium.model import Agenda, Day, Item, Person
-from podium.present import Appearance, chairs, item_heading, item_when, locale_of, speakers
+from podium.present import (
+    Appearance,
+    chairs,
+    item_heading,
+    item_times,
+    item_when,
+    locale_of,
+    speakers,
+)
 from podium.renderers.booklet.rooms import RoomDay, glance_by_room, is_compact, room_days
 
 
@@ -27,6 +35,11 @@ class ItemView:
     title: str
     heading: str
     times: str
+    """'09:30–11:30', with the calendar day for an item past midnight ('01:30 (Sun 28)')."""
+    clock: str
+    """The times alone, for the narrow column of the day at a glance."""
+    day_note: str
+    """'Sun 28' for an item past midnight, else ''."""
     start: str
     room: str | None
     background: list[str]
@@ -117,6 +130,7 @@ def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
     return ItemView(
         anchor=item.anchor, kind=item.kind, number=item.number, title=item.title,
         heading=item_heading(item, locale), times=item_when(item, locale),
+        clock=item_times(item), day_note=locale.weekday_day(item.date) if item.after_midnight else "",
         start=time_text(item.start), room=room.name if room else None,
         background=list(item.background),
         questions_label=item.questions_label or locale.label("questions"),
