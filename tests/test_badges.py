@@ -17,6 +17,7 @@ from pypdf import PdfReader
 from tests.pdfs import qr_codes
 
 from podium.cli import main
+from podium.context import BuildOptions
 from podium.load import Programme, load
 from podium.pipeline import build
 from podium.renderers.badges.holders import holders
@@ -89,7 +90,7 @@ def test_every_qr_code_decodes_to_the_agenda(seed_pdf: Path, seed: Programme) ->
 
 def test_person_qr_points_at_the_persons_entry(seed: Programme, tmp_path: Path) -> None:
     programme = _settings(seed, badge_qr_default="person")
-    build(programme, tmp_path, ["badges"], {"people": "lacroix,paz"})
+    build(programme, tmp_path, ["badges"], BuildOptions(people=("lacroix", "paz")))
     codes = _decode(tmp_path / "badges.pdf")
     assert codes == [sorted([seed.agenda.url_for_person(seed.agenda.person("lacroix")),
                              seed.agenda.url_for_person(seed.agenda.person("paz"))])]
@@ -128,7 +129,7 @@ def test_reproducible_bytes(seed: Programme, seed_pdf: Path, tmp_path: Path) -> 
 
 
 def test_reprint_only_some_people(seed: Programme, tmp_path: Path) -> None:
-    written = build(seed, tmp_path, ["badges"], {"people": "lacroix, María Paz"})
+    written = build(seed, tmp_path, ["badges"], BuildOptions.from_cli("lacroix, María Paz"))
     assert written[0].pages == 1
     text = _text(tmp_path / "badges.pdf")
     assert "Jean-Pierre Lacroix" in text and "María Paz" in text and "Omar Paganini" not in text
@@ -211,7 +212,7 @@ def _corpus_agenda(tmp_path: Path, extra: list[str], stock: str = "a6-4up-a4") -
 
 def test_corpus_names_and_a_long_name_print(tmp_path: Path) -> None:
     programme = load(_corpus_agenda(tmp_path, [LONG_NAME]))
-    written = build(programme, tmp_path / "out", ["badges"], {})
+    written = build(programme, tmp_path / "out", ["badges"])
     pdf = tmp_path / "out" / "badges.pdf"
     report = written[0].report or ""
     assert "badges: 77" in report

@@ -15,9 +15,9 @@ import pypdfium2 as pdfium
 import pytest
 import yaml
 import zxingcpp
+from tests.links import resolve
 from tests.pdfs import qr_codes
 
-from podium.links import resolve
 from podium.load import Programme, load
 from podium.pipeline import build
 from podium.renderers.booklet.rooms import COMPACT_ABOVE

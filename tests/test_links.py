@@ -1,7 +1,7 @@
 """Every QR code in every output opens an existing page and anchor of the online agenda.
 
 Builds all registered renderers, rasterises every PDF at 150 dpi, decodes every QR code with
-zxing-cpp, and maps each URL under event.url to site/ (podium.links)."""
+zxing-cpp, and maps each URL under event.url to site/ (tests.links)."""
 
 from __future__ import annotations
 
@@ -13,10 +13,10 @@ import pytest
 import zxingcpp
 from PIL import Image
 from reportlab.pdfgen import canvas
+from tests.links import file_ids, locate, resolve
 from tests.pdfs import qr_codes
 
 from podium import qr
-from podium.links import file_ids, locate, resolve
 from podium.load import Programme
 from podium.pipeline import build
 from podium.renderers import RENDERERS

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from fontTools.ttLib import TTFont
+from tests.links import ids_in
 
 from podium.cli import main
-from podium.links import ids_in
 from podium.load import Programme, load
 from podium.pipeline import build
 

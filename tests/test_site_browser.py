@@ -17,8 +17,8 @@ import pytest
 import zxingcpp
 from PIL import Image
 from pypdf import PdfReader
+from tests.links import resolve
 
-from podium.links import resolve
 from podium.load import Programme
 from podium.pipeline import build
 

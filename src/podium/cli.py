@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from podium import __version__
+from podium.context import BuildOptions
 from podium.importers import FORMATS, ImportFailed, import_schedule
 from podium.importers.write import write as write_agenda
 from podium.load import Programme, load
@@ -79,7 +80,7 @@ def build_command(agenda: Path, out_dir: Path | None, only: str, people: str) ->
     programme = _load_or_exit(agenda)
     target = out_dir or (agenda.parent / "build")
     names = [n.strip() for n in only.split(",") if n.strip()]
-    options = {"people": people} if people else {}
+    options = BuildOptions.from_cli(people)
     try:
         written = build(programme, target, names, options)
     except UnknownRenderer as exc:

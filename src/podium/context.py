@@ -12,6 +12,19 @@ from podium.resources import templates_dir
 
 
 @dataclass(frozen=True)
+class BuildOptions:
+    """What the command line asks of one build, beyond the agenda's own `print` settings."""
+
+    people: tuple[str, ...] = ()
+    """Badges only for these people (ids or names), for reprints; empty: everyone."""
+
+    @classmethod
+    def from_cli(cls, people: str = "") -> BuildOptions:
+        """`--people "lacroix, María Paz"` as typed."""
+        return cls(people=tuple(w.strip() for w in people.split(",") if w.strip()))
+
+
+@dataclass(frozen=True)
 class BuildContext:
     """Everything a renderer may use; renderers share no other state."""
 
@@ -20,8 +33,8 @@ class BuildContext:
     epoch: int
     """Seconds since 1970 written as the creation date of every output."""
     stage: Staging
-    options: dict[str, str] = field(default_factory=dict)
-    """Renderer options given on the command line (for example `people` for badge reprints)."""
+    options: BuildOptions = field(default_factory=BuildOptions)
+    """Options given on the command line (for example `people` for badge reprints)."""
 
     def out(self, name: str) -> Path:
         """The staged path of an output file called `name`."""

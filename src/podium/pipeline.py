@@ -13,7 +13,7 @@ import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
-from podium.context import BuildContext
+from podium.context import BuildContext, BuildOptions
 from podium.fonts import bundled
 from podium.load import Programme
 from podium.output import Written, build_epoch, staged
@@ -37,14 +37,14 @@ def choose(names: Sequence[str] | None) -> dict[str, Renderer]:
 
 
 def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None,
-          options: dict[str, str] | None = None) -> list[Written]:
+          options: BuildOptions | None = None) -> list[Written]:
     """Build the chosen outputs of `programme` into `out_dir`; return what was written."""
     renderers = choose(only)                                              # 1
     epoch = build_epoch(programme.agenda)                                 # 2
     written: list[Written] = []
     with staged(out_dir) as stage:
         ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch,
-                           stage=stage, options=dict(options or {}))
+                           stage=stage, options=options or BuildOptions())
         for render in renderers.values():                                 # 3
             written += render(ctx)
         staged_paths = [(w, out_dir / w.path.relative_to(stage.dir)) for w in written]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -13,9 +14,22 @@ from podium.importers.pretalx import read_schedule_json
 from podium.importers.report import Report
 from podium.importers.source import ImportFailed, SourceSchedule
 
-FORMATS = ("frab", "pretalx")
+Reader = Callable[[Path], SourceSchedule]
 
-__all__ = ["FORMATS", "ImportFailed", "Imported", "detect_format", "import_schedule", "read_source"]
+READERS: dict[str, Reader] = {
+    "frab": read_frab,
+    "pretalx": read_schedule_json,
+}
+"""The readers by `--format` name: frab (schedule XML of every flavour) and pretalx (schedule
+JSON of every flavour). A new format is one reader here and one prefix in `_SNIFF`."""
+
+FORMATS = tuple(READERS)
+
+_SNIFF = ((b"<", "frab"), (b"{", "pretalx"), (b"[", "pretalx"))
+"""How a file starts, and the reader that takes it."""
+
+__all__ = ["FORMATS", "READERS", "ImportFailed", "Imported", "detect_format", "import_schedule",
+           "read_source"]
 
 
 @dataclass
@@ -35,10 +49,9 @@ def detect_format(path: Path) -> str:
     except OSError as exc:
         raise ImportFailed(f"cannot read the file: {exc.strerror or exc}") from exc
     start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
-    if start.startswith(b"<"):
-        return "frab"
-    if start.startswith((b"{", b"[")):
-        return "pretalx"
+    found = next((name for prefix, name in _SNIFF if start.startswith(prefix)), None)
+    if found is not None:
+        return found
     shown = start[:20].decode("utf-8", "replace") or "nothing"
     raise ImportFailed(f"not a frab schedule XML or a schedule JSON (it starts with {shown!r}); "
                        "give --format frab or --format pretalx if it is one")
@@ -49,11 +62,10 @@ def read_source(path: Path, fmt: str | None = None) -> SourceSchedule:
     if not path.is_file():
         raise ImportFailed("file not found")
     fmt = fmt or detect_format(path)
-    if fmt == "frab":
-        return read_frab(path)
-    if fmt == "pretalx":
-        return read_schedule_json(path)
-    raise ImportFailed(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+    reader = READERS.get(fmt)
+    if reader is None:
+        raise ImportFailed(f"unknown format '{fmt}'; use one of {', '.join(FORMATS)}")
+    return reader(path)
 
 
 def import_schedule(path: Path, fmt: str | None = None, *, timezone: str | None = None,

@@ -30,11 +30,11 @@ PARALLEL_ABOVE = 400
 
 
 def render(ctx: BuildContext) -> list[Written]:
-    """Write badges.pdf for every badge holder (or those named in ctx.options["people"])."""
+    """Write badges.pdf for every badge holder (or those named in ctx.options.people)."""
     programme = ctx.programme
     settings = programme.agenda.print_
     stock = _stock(programme, settings)
-    chosen = holders(programme, settings, ctx.options.get("people"))          # 1
+    chosen = holders(programme, settings, ctx.options.people)          # 1
     if not chosen:
         return []
     codes = [qr_content(programme, settings, h) for h in chosen]              # 2

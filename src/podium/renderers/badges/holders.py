@@ -60,9 +60,8 @@ def _in_person(programme: Programme, person: Person, include_remote: bool) -> bo
 
 
 def holders(programme: Programme, settings: PrintSettings,
-            people: str | None = None) -> list[Holder]:
-    """Badge holders in print order; `people` (ids or names, comma-separated) keeps only
-    those, for reprints."""
+            people: tuple[str, ...] = ()) -> list[Holder]:
+    """Badge holders in print order; `people` (ids or names) keeps only those, for reprints."""
     agenda_name = display_name(programme.source)
     out: list[Holder] = []
     seen_names: set[str] = set()
@@ -96,8 +95,8 @@ def _from_attendee(a: Attendee, csv_name: str) -> Holder:
                   where=Problem(csv_name, a.row, None, "name", ""), extra=dict(a.extra))
 
 
-def _only(holders: list[Holder], people: str, agenda_name: str) -> list[Holder]:
-    wanted = [w.strip() for w in people.split(",") if w.strip()]
+def _only(holders: list[Holder], people: tuple[str, ...], agenda_name: str) -> list[Holder]:
+    wanted = list(people)
     by_key = {h.key.casefold(): h for h in holders} | {h.name.casefold(): h for h in holders}
     unknown = [w for w in wanted if w.casefold() not in by_key]
     if unknown:

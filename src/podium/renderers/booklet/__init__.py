@@ -12,8 +12,7 @@ from podium.context import BuildContext
 from podium.output import Written, atomic_write_bytes
 from podium.problems import AgendaError, Problem, display_name
 from podium.renderers.booklet.html import Source, source
-from podium.renderers.booklet.rooms import index_pages
-from podium.renderers.booklet.view import booklet_view
+from podium.renderers.booklet.view import booklet_view, index_pages
 from podium.resources import fonts_dir
 
 if TYPE_CHECKING:

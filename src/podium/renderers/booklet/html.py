@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
-import jinja2
-
 from podium.fonts import FontRegistry
 from podium.renderers.booklet.view import BookletView, IndexEntry
+from podium.templating import environment
 
 TEMPLATE = "booklet.html.j2"
 STYLESHEET = "booklet.css"
@@ -24,13 +23,6 @@ STYLESHEET = "booklet.css"
 FAMILY_ALIASES = {"Noto Serif": "Podium Serif", "Noto Sans": "Podium Sans"}
 
 PAPER_SIZES = {"A5": "A5 portrait", "A4": "A4 portrait", "Letter": "letter portrait"}
-
-
-def environment(template_dirs: list[Path]) -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
-        autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def find(template_dirs: list[Path], name: str) -> Path:

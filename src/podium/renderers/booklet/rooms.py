@@ -7,9 +7,7 @@ the large day-at-a-glance group a day by room, in the order of `rooms` in the ag
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -17,9 +15,6 @@ from podium import qr
 from podium.i18n import time_range
 from podium.model import Agenda, Day, Item
 from podium.present import item_when, locale_of
-
-if TYPE_CHECKING:
-    from podium.renderers.booklet.view import IndexEntry
 
 COMPACT_ABOVE = 60
 """`print.booklet_detail: auto` prints the compact booklet above this many items: 60 full
@@ -39,7 +34,7 @@ def is_compact(agenda: Agenda) -> bool:
 
 
 @dataclass(frozen=True)
-class Row:
+class ListingRow:
     """One item as a line of the compact listing."""
 
     anchor: str
@@ -56,7 +51,7 @@ class TrackGroup:
     """Consecutive items of a room under one track (None when the items name none)."""
 
     track: str | None
-    rows: list[Row]
+    rows: list[ListingRow]
     span: str
     """'10:30–14:00': from the first item's start to the last one's end."""
     anchor: str
@@ -76,6 +71,11 @@ class RoomDay:
     qr: Markup | None
 
 
+def qr_markup(url: str) -> Markup:
+    """An inline SVG QR code; its only text is a URL podium made, escaped by `qr.svg`."""
+    return Markup(qr.svg(qr.encode(url)))
+
+
 def _speaker_names(agenda: Agenda, item: Item) -> str:
     ids = [*item.chair, *(s.person for s in item.speakers if s.person not in item.chair)]
     return ", ".join(agenda.person(pid).name for pid in ids)
@@ -87,8 +87,8 @@ def _span(items: list[Item]) -> str:
     return time_range(items[0].start, last)
 
 
-def _groups(items: list[Item], rows: list[Row]) -> list[TrackGroup]:
-    runs: list[tuple[str | None, list[Item], list[Row]]] = []
+def _groups(items: list[Item], rows: list[ListingRow]) -> list[TrackGroup]:
+    runs: list[tuple[str | None, list[Item], list[ListingRow]]] = []
     for item, row in zip(items, rows, strict=True):
         if runs and runs[-1][0] == item.track:
             runs[-1][1].append(item)
@@ -110,7 +110,7 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
     out = []
     for room_id in sorted(by_room, key=lambda r: -1 if r is None else order.get(r, len(order))):
         items = sorted(by_room[room_id], key=lambda it: it.start_minutes)
-        rows = [Row(it.anchor, it.kind, item_when(it, locale), it.title, it.subtitle,
+        rows = [ListingRow(it.anchor, it.kind, item_when(it, locale), it.title, it.subtitle,
                     _speaker_names(agenda, it)) for it in items]
         room = agenda.room(room_id)
         first = items[0]
@@ -119,7 +119,7 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
             tracks=list(dict.fromkeys(it.track for it in items if it.track)),
             span=_span(items), groups=_groups(items, rows),
             # A code opens the online agenda at the room's first item; breaks alone need none.
-            qr=Markup(qr.svg(qr.encode(agenda.url_for_item(first))))
+            qr=qr_markup(agenda.url_for_item(first))
             if with_qr and any(it.kind == "session" for it in items) else None))
     return out
 
@@ -127,16 +127,3 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
 def glance_by_room(day: Day) -> bool:
     """Whether the day at a glance summarises rooms instead of listing every item."""
     return len(day.items) > GLANCE_ITEMS_MAX and len({it.room for it in day.items}) > 1
-
-
-def index_pages(anchors: dict[str, int]) -> Callable[[IndexEntry], list[tuple[int, str]]]:
-    """Each person's pages in the laid-out booklet, each page once, in order, with the anchor
-    of their first item on that page (what the printed number links to)."""
-
-    def pages(entry: IndexEntry) -> list[tuple[int, str]]:
-        found: dict[int, str] = {}
-        for ref in entry.refs:
-            found.setdefault(anchors[ref.anchor], ref.anchor)
-        return sorted(found.items())
-
-    return pages

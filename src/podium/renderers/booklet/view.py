@@ -6,11 +6,12 @@ markup podium generated itself (the QR codes), so a template never builds a URL 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
-from podium import qr, values
+from podium import values
 from podium.i18n import Locale, time_text
 from podium.model import Agenda, Day, Item, Person
 from podium.present import (
@@ -22,7 +23,7 @@ from podium.present import (
     locale_of,
     speakers,
 )
-from podium.renderers.booklet.rooms import RoomDay, glance_by_room, is_compact, room_days
+from podium.renderers.booklet.rooms import RoomDay, glance_by_room, is_compact, qr_markup, room_days
 
 
 @dataclass(frozen=True)
@@ -50,11 +51,8 @@ class ItemView:
     speakers_label: str
     url: str
     qr: Markup | None
-
-    @property
-    def compact(self) -> bool:
-        """Breaks and meals print as one line."""
-        return self.kind in ("break", "meal")
+    compact: bool = False
+    """Breaks and meals print as one line (`Item.is_break`)."""
 
 
 @dataclass(frozen=True)
@@ -115,11 +113,6 @@ class BookletView:
     (`print.booklet_detail`)."""
 
 
-def qr_markup(url: str) -> Markup:
-    """An inline SVG QR code; its only text is a URL podium made, escaped by `qr.svg`."""
-    return Markup(qr.svg(qr.encode(url)))
-
-
 def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
                with_qr: bool = True) -> ItemView:
     appearances = speakers(agenda, item)
@@ -128,7 +121,7 @@ def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
     room = agenda.room(item.room)
     url = agenda.url_for_item(item)
     return ItemView(
-        anchor=item.anchor, kind=item.kind, number=item.number, title=item.title,
+        anchor=item.anchor, kind=item.kind, number=item.number, title=item.title, compact=item.is_break,
         heading=item_heading(item, locale), times=item_when(item, locale),
         clock=item_times(item), day_note=locale.weekday_day(item.date) if item.after_midnight else "",
         start=time_text(item.start), room=room.name if room else None,
@@ -182,6 +175,19 @@ def index_entries(agenda: Agenda, locale: Locale) -> list[IndexEntry]:
         out.append(IndexEntry(family, given, person.title, refs, letter))
     return out
 
+
+
+def index_pages(anchors: dict[str, int]) -> Callable[[IndexEntry], list[tuple[int, str]]]:
+    """Each person's pages in the laid-out booklet, each page once, in order, with the anchor
+    of their first item on that page (what the printed number links to)."""
+
+    def pages(entry: IndexEntry) -> list[tuple[int, str]]:
+        found: dict[int, str] = {}
+        for ref in entry.refs:
+            found.setdefault(anchors[ref.anchor], ref.anchor)
+        return sorted(found.items())
+
+    return pages
 
 def _place(agenda: Agenda) -> str:
     e = agenda.event

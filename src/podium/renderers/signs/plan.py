@@ -12,7 +12,6 @@ from typing import Literal
 from podium.model import Agenda, Day, Item, Room
 
 Mode = Literal["session", "room-day"]
-BREAKS = frozenset({"break", "meal"})
 
 
 @dataclass(frozen=True)
@@ -58,7 +57,7 @@ def room_of(agenda: Agenda, item: Item) -> Room | None:
 def _shares_room(multi: bool, item: Item, other: Item) -> bool:
     if not multi:
         return True
-    return other.room == item.room or (other.room is None and other.kind in BREAKS)
+    return other.room == item.room or (other.room is None and other.is_break)
 
 
 def next_in_room(agenda: Agenda, day: Day, index: int) -> Item | None:
@@ -80,7 +79,7 @@ def session_signs(agenda: Agenda) -> list[SessionSign]:
     multi = len(rooms_in_use(agenda)) > 1
     return [SessionSign(day, item, room_of(agenda, item), _next(multi, day, i))
             for day in agenda.days for i, item in enumerate(day.items)
-            if with_breaks or item.kind not in BREAKS]
+            if with_breaks or not item.is_break]
 
 
 def room_day_signs(agenda: Agenda) -> list[RoomDaySign]:
@@ -90,7 +89,7 @@ def room_day_signs(agenda: Agenda) -> list[RoomDaySign]:
     rooms = rooms_in_use(agenda)
     for day in agenda.days:
         venue_wide = [it for it in day.items if it.room is None]
-        if not rooms or any(it.kind not in BREAKS for it in venue_wide):
+        if not rooms or any(not it.is_break for it in venue_wide):
             shown = venue_wide if rooms else list(day.items)
             if shown:
                 out.append(RoomDaySign(day, room_of(agenda, shown[0]) if not rooms else None,
@@ -99,6 +98,6 @@ def room_day_signs(agenda: Agenda) -> list[RoomDaySign]:
             own = [it for it in day.items if it.room == room.id]
             if own:
                 items = [it for it in day.items if it.room == room.id
-                         or (it.room is None and it.kind in BREAKS)]
+                         or (it.room is None and it.is_break)]
                 out.append(RoomDaySign(day, room, tuple(items)))
     return out

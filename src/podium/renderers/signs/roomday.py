@@ -18,7 +18,7 @@ from podium.renderers.signs.kit import (
     cap_top,
     draw,
     )
-from podium.renderers.signs.plan import BREAKS, RoomDaySign
+from podium.renderers.signs.plan import RoomDaySign
 from podium.text import FitError, Layout
 
 TITLE_MAX, TITLE_MIN = 18.0, 16.0
@@ -92,7 +92,7 @@ class Lister:
     def row(self, k: int, width: float) -> Row:
         kit, s, it = self.kit, self.kit.page.pt, self.sign.items[k]
         title_w = width - self.time_w
-        quiet = it.kind in BREAKS
+        quiet = it.is_break
         try:
             title = kit.largest(self.headings[k], width=title_w, max_size=self.size,
                             min_size=self.size, max_lines=4, bold=not quiet)

@@ -12,7 +12,6 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-import jinja2
 from markupsafe import Markup
 
 from podium import qr
@@ -22,24 +21,12 @@ from podium.output import Written
 from podium.present import locale_of
 from podium.renderers.site import ics, webfonts
 from podium.renderers.site.view import page_view
+from podium.templating import environment
 
 SITE = "site"
 CALENDAR = "agenda.ics"
 PAGE_TEMPLATE = "site/index.html.j2"
 STYLE_TEMPLATE = "site/site.css"
-
-
-def _autoescape(name: str | None) -> bool:
-    # Stylesheets are not HTML: escaping quotes there would break font names.
-    return not (name or "").endswith(".css")
-
-
-def environment(template_dirs: list[Path]) -> jinja2.Environment:
-    """A Jinja environment for one build (no shared state between builds)."""
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]),
-        autoescape=_autoescape, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
 def _write(path: Path, data: bytes) -> None:

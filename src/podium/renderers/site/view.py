@@ -32,6 +32,7 @@ class ItemView:
 
     anchor: str
     kind: str
+    is_break: bool
     label: str
     """'Session 3', or '' for an unnumbered item."""
     title: str
@@ -49,7 +50,7 @@ class ItemView:
     @property
     def is_minor(self) -> bool:
         """Breaks and meals, which read as a line rather than a card."""
-        return self.kind in ("break", "meal") and not (self.chairs or self.speakers)
+        return self.is_break and not (self.chairs or self.speakers)
 
 
 @dataclass(frozen=True)
@@ -61,7 +62,7 @@ class DayView:
 
 
 @dataclass(frozen=True)
-class Appearance:
+class ItemLink:
     """Where a listed person appears, linking back to the item."""
 
     anchor: str
@@ -75,7 +76,7 @@ class PersonView:
     anchor: str
     name: str
     affiliation: str
-    appearances: tuple[Appearance, ...]
+    appearances: tuple[ItemLink, ...]
 
 
 @dataclass(frozen=True)
@@ -126,7 +127,7 @@ def place_of(agenda: Agenda) -> str:
 def _item(agenda: Agenda, locale: Locale, day: Day, item: Item) -> ItemView:
     room = agenda.room(item.room)
     return ItemView(
-        anchor=item.anchor, kind=item.kind,
+        anchor=item.anchor, kind=item.kind, is_break=item.is_break,
         label=f"{locale.label('session')} {item.number}" if item.number is not None else "",
         title=item.title, times=present.item_when(item, locale),
         start_iso=_iso(item.start_at),
@@ -140,11 +141,11 @@ def _item(agenda: Agenda, locale: Locale, day: Day, item: Item) -> ItemView:
 
 
 def _person(agenda: Agenda, locale: Locale, person: Person) -> PersonView | None:
-    seen: list[Appearance] = []
+    seen: list[ItemLink] = []
     for _day, item, how, _entry in agenda.appearances(person.id):
         role = locale.label("chair") if how == "chair" else locale.label("speaker_role")
         when = f"{locale.weekday(item.date)}, {present.item_times(item)}"
-        seen.append(Appearance(item.anchor, present.item_heading(item, locale), when, role))
+        seen.append(ItemLink(item.anchor, present.item_heading(item, locale), when, role))
     if not seen:
         # Only people on the programme are listed: the page is public.
         return None

@@ -1,4 +1,4 @@
-"""Checking stage: where a QR code's URL lands in the built site/ folder.
+"""Test helper: where a QR code's URL lands in the built site/ folder.
 
 Every QR code points at `event.url` or below it, with an optional `#fragment` (see
 `Agenda.url_for_item` and `Agenda.url_for_person`). These helpers map such a URL to a file
