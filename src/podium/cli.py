@@ -131,6 +131,8 @@ def import_command(source: Path, out: Path, fmt: str | None, timezone: str | Non
     report = imported.report
     for note in report.notes:
         click.echo(f"{source.name}: {note}", err=True)
+    if report.characters:
+        click.echo(f"{source.name}: {report.characters.summary()}", err=True)
     header = (f"Imported by `podium import` from {source.name} ({imported.source.format}).\n"
               "Edit it freely; importing again replaces it (with --force).")
     write_agenda(imported.agenda, out, header)

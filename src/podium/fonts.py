@@ -110,10 +110,15 @@ class FontRegistry:
 
 # The documented fallback order: the main families first, so that fallback only reaches
 # script fonts when needed; then the Noto script fonts (each designed for its script, with
-# the shaping tables it needs); last the broad catch-all fonts (Droid Sans Fallback for CJK),
-# so that they never take a character a dedicated script font draws better.
+# the shaping tables it needs); then the broad catch-all fonts (Droid Sans Fallback for CJK),
+# so that they never take a character a dedicated script font draws better; last the symbol
+# fonts, which also map Latin letters, digits, a minus sign and CJK full-width braces: ranked
+# after every text font they only ever draw what no text font has (operators, arrows,
+# technical and pictographic symbols). Noto Sans Math leads them so that a formula's
+# operators (∘ ⋅ ≠) come from one design.
 _MAIN_FAMILIES = ("Noto Sans", "Noto Serif")
 _LAST_RESORT = ("Droid Sans Fallback",)
+_SYMBOLS = ("Noto Sans Math", "Noto Sans Symbols", "Noto Sans Symbols2")
 
 
 def _order(face: Face) -> tuple[int, str, bool, bool]:
@@ -121,6 +126,8 @@ def _order(face: Face) -> tuple[int, str, bool, bool]:
         rank = _MAIN_FAMILIES.index(face.family)
     elif face.family in _LAST_RESORT:
         rank = len(_MAIN_FAMILIES) + 1 + _LAST_RESORT.index(face.family)
+    elif face.family in _SYMBOLS:
+        rank = len(_MAIN_FAMILIES) + 1 + len(_LAST_RESORT) + _SYMBOLS.index(face.family)
     else:
         rank = len(_MAIN_FAMILIES)
     return (rank, face.family, face.bold, face.italic)

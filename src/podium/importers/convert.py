@@ -257,7 +257,7 @@ class Converter:
         e = placed.event
         where = f"event {ident} ('{clean_line(e.title)}')"
         fix = self.glyphs.fix
-        title = fix(clean_line(e.title), where + " title")
+        title = fix(clean_line(e.title), where, "title")
         if not title:
             self.report.warn(f"{where}: has no title; titled 'Untitled'")
             title = "Untitled"
@@ -269,7 +269,7 @@ class Converter:
                     "format": clean_line(e.type), "language": clean_line(e.language)}
         for key, value in optional.items():
             if value:
-                item[key] = value if key == "room" else fix(value, f"{where} {key}")
+                item[key] = value if key == "room" else fix(value, where, key)
         kind = _kind(e.type)
         if kind:
             item["kind"] = kind
@@ -278,7 +278,7 @@ class Converter:
             item["speakers"] = speakers
         item.update(self._links(e, ident, where))
         text = to_paragraphs(e.abstract) or to_paragraphs(e.description)
-        background = [p for p in (fix(t, f"{where} abstract") for t in text) if p]
+        background = [p for p in (fix(t, where, "abstract") for t in text) if p]
         if background:
             item["background"] = background
         return item

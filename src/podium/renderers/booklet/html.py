@@ -6,11 +6,13 @@ data, never markup."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
+from podium.emoji import text_presentation
 from podium.fonts import FontRegistry
 from podium.renderers.booklet.view import BookletView, IndexEntry
 from podium.templating import environment
@@ -49,6 +51,26 @@ def font_faces(fonts: FontRegistry) -> str:
     return "\n".join(rules) + "\n"
 
 
+# A font-family declaration that names a bundled family, up to its end (; or }).
+_FAMILY_DECLARATION = re.compile(
+    r'(?P<value>\bfont-family\s*:[^;{}!]*"Podium (?:Sans|Serif)"[^;{}!]*?)(?P<end>\s*(?:!important\s*)?[;}])')
+
+
+def with_fallbacks(css: str, fonts: FontRegistry) -> str:
+    """`css` with the other bundled families (script, CJK and symbol fonts, in the registry's
+    fallback order) added to every font-family that names "Podium Sans" or "Podium Serif".
+
+    Pango falls back from the families a text asks for to the best font fontconfig knows:
+    without them listed, a character Noto Sans lacks (≠, Arabic) is drawn with a system font
+    (DejaVu) where the machine has one. A fontconfig alias cannot add them: one loaded into
+    WeasyPrint's configuration was not applied to Pango's patterns (Pango 1.50, WeasyPrint 70)."""
+    others = [alias(f) for f in fonts.families if f not in FAMILY_ALIASES]
+    if not others:
+        return css
+    listed = "".join(f', "{name}"' for name in others)
+    return _FAMILY_DECLARATION.sub(lambda m: m.group("value") + listed + m.group("end"), css)
+
+
 def page_rules(paper: str, bleed_mm: float = 0.0) -> str:
     """The page size chosen in `print.paper` (and its bleed); the stylesheet sets the rest."""
     bleed = f" bleed: {bleed_mm:g}mm;" if bleed_mm else ""
@@ -83,12 +105,15 @@ def source(view: BookletView, template_dirs: list[Path], fonts: FontRegistry,
     and back cover, printed from `first_page` on with the page numbers `index_pages` gives)."""
     env = environment(template_dirs)
     template = env.get_template(TEMPLATE)
-    html = template.render(b=view, paper=paper.lower(), part=part, index_pages=index_pages)
+    # Pango draws a character of emoji presentation (☕) only from a font called "emoji",
+    # a system one: the text selector keeps it with the bundled monochrome fonts.
+    html = text_presentation(template.render(b=view, paper=paper.lower(), part=part,
+                                             index_pages=index_pages))
     css_path = find(template_dirs, STYLESHEET)
     base = Path(template.filename or css_path).resolve().parent
     extra = continue_from(first_page) if first_page > 1 else ""
     return Source(html=html, base_dir=base, stylesheets=[
         (font_faces(fonts), None),
-        (css_path.read_text(encoding="utf-8"), css_path),
+        (with_fallbacks(css_path.read_text(encoding="utf-8"), fonts), css_path),
         (page_rules(paper, bleed_mm) + extra, None),
     ])
