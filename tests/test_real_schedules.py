@@ -287,3 +287,29 @@ def test_published_schedule_imports_checks_and_builds(source: Path, tmp_path: Pa
     named = sum(any(p.name.strip(" -") for p in e.persons) for e in imported.source.events)
     with_speakers = sum(bool(it.speakers) for _, it in agenda.items())
     assert with_speakers == named
+
+
+def _overlapping_words(pdf: Path) -> list[tuple[int, str, str]]:
+    """Pairs of words whose boxes overlap on a page: text set on top of other text."""
+    out = []
+    with pdfplumber.open(pdf) as doc:
+        for number, page in enumerate(doc.pages, start=1):
+            words = page.extract_words()
+            for i, a in enumerate(words):
+                for b in words[i + 1:]:
+                    dx = min(a["x1"], b["x1"]) - max(a["x0"], b["x0"])
+                    dy = min(a["bottom"], b["bottom"]) - max(a["top"], b["top"])
+                    if dx > 0.5 and dy > 0.5:
+                        out.append((number, a["text"], b["text"]))
+    return out
+
+
+@pytest.mark.parametrize("detail", ["full", "compact"])
+def test_the_calendar_day_of_a_late_item_never_runs_into_its_title(detail: str, tmp_path: Path) -> None:
+    (tmp_path / "agenda.yaml").write_text(NIGHT.replace(
+        'url: "https://night.conf.eu/"}', 'url: "https://night.conf.eu/"}\nprint: {booklet_detail: ' + detail + "}"),
+        encoding="utf-8")
+    _run("build", str(tmp_path / "agenda.yaml"), "--only", "booklet")
+    pdf = tmp_path / "build" / "programme.pdf"
+    assert "(Sun 28)" in " ".join(_pages(pdf))
+    assert _overlapping_words(pdf) == []

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from podium import qr
 from podium.i18n import time_range
 from podium.model import Agenda, Day, Item
-from podium.present import item_when, locale_of
+from podium.present import item_times, locale_of
 
 COMPACT_ABOVE = 60
 """`print.booklet_detail: auto` prints the compact booklet above this many items: 60 full
@@ -40,6 +40,8 @@ class ListingRow:
     anchor: str
     kind: str
     times: str
+    day_note: str
+    """'Sun 28' for an item past midnight (printed under its times), else ''."""
     title: str
     subtitle: str | None
     speakers: str
@@ -110,7 +112,8 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
     out = []
     for room_id in sorted(by_room, key=lambda r: -1 if r is None else order.get(r, len(order))):
         items = sorted(by_room[room_id], key=lambda it: it.start_minutes)
-        rows = [ListingRow(it.anchor, it.kind, item_when(it, locale), it.title, it.subtitle,
+        rows = [ListingRow(it.anchor, it.kind, item_times(it),
+                           locale.weekday_day(it.date) if it.after_midnight else "", it.title, it.subtitle,
                     _speaker_names(agenda, it)) for it in items]
         room = agenda.room(room_id)
         first = items[0]
