@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +11,9 @@ from pathlib import Path
 import pytest
 
 from podium.load import Programme, load
+
+# Subset web fonts are cached between builds; the tests keep theirs out of the user's cache.
+os.environ.setdefault("PODIUM_CACHE_DIR", tempfile.mkdtemp(prefix="podium-test-cache-"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "agenda.yaml"

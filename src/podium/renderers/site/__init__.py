@@ -34,32 +34,43 @@ def _write(path: Path, data: bytes) -> None:
     path.write_bytes(data)
 
 
-def page_texts(agenda: Agenda, template_dirs: list[Path],
-               fonts: list[webfonts.WebFont]) -> tuple[str, str]:
-    """index.html and site.css as text."""
+def page_html(agenda: Agenda, template_dirs: list[Path]) -> str:
+    """index.html as text."""
     page = page_view(agenda, locale_of(agenda))                                   # 1
     env = environment(template_dirs)
     # The one piece of markup the page is handed: podium's own SVG of the agenda's QR code
     # (its text, the URL, is escaped inside it).
     code = Markup(qr.svg(qr.encode(agenda.event.url), colour="#1c2430"))
-    html = env.get_template(PAGE_TEMPLATE).render(page=page, event=page.event,  # 2
+    return env.get_template(PAGE_TEMPLATE).render(page=page, event=page.event,    # 2
                                                   labels=page.labels, calendar=CALENDAR,
                                                   qr_svg=code)
-    css = env.get_template(STYLE_TEMPLATE).render(fonts=fonts,
-                                                  families=webfonts.families(fonts))
-    return html, css
+
+
+def page_css(template_dirs: list[Path], fonts: list[webfonts.WebFont]) -> str:
+    """site.css as text, declaring the faces the page ships."""
+    return environment(template_dirs).get_template(STYLE_TEMPLATE).render(
+        fonts=fonts, families=webfonts.families(fonts))
+
+
+def page_texts(agenda: Agenda, template_dirs: list[Path],
+               fonts: list[webfonts.WebFont]) -> tuple[str, str]:
+    """index.html and site.css as text."""
+    return page_html(agenda, template_dirs), page_css(template_dirs, fonts)
 
 
 def render(ctx: BuildContext) -> list[Written]:
     agenda = ctx.programme.agenda
-    fonts = webfonts.plan(ctx.fonts)
-    html, css = page_texts(agenda, ctx.template_dirs, fonts)
+    html = page_html(agenda, ctx.template_dirs)
+    # The page's own text decides which script and symbol faces it ships.
+    fonts = webfonts.plan(ctx.fonts, html)
+    css = page_css(ctx.template_dirs, fonts)
     site = ctx.out(SITE)
     _write(site / "index.html", html.encode("utf-8"))
     _write(site / "site.css", css.encode("utf-8"))
     text = html + css                                                             # 3
+    cache = webfonts.cache_dir()
     for webfont in fonts:
-        _write(site / "fonts" / webfont.file, webfonts.subset_bytes(webfont, text))
+        _write(site / "fonts" / webfont.file, webfonts.subset_bytes(webfont, text, cache))
     licence = webfonts.licence_file(fonts)
     if licence is not None:
         shutil.copyfile(licence, site / "fonts" / licence.name)
