@@ -14,7 +14,6 @@ from podium.importers import FORMATS, ImportFailed, import_schedule
 from podium.importers.write import write as write_agenda
 from podium.load import Programme, load
 from podium.model import json_schema
-from podium.pipeline import UnknownRenderer, build
 from podium.problems import AgendaError
 
 EXIT_INPUT = 2
@@ -77,6 +76,9 @@ def check(agenda: Path) -> None:
               help="Badges only for these people (comma-separated ids or names), for reprints.")
 def build_command(agenda: Path, out_dir: Path | None, only: str, people: str) -> None:
     """Build every output of AGENDA (default ./agenda.yaml)."""
+    # Here, not at the top: check, import and --help never load the renderers.
+    from podium.pipeline import UnknownRenderer, build
+
     programme = _load_or_exit(agenda)
     target = out_dir or (agenda.parent / "build")
     names = [n.strip() for n in only.split(",") if n.strip()]
