@@ -306,9 +306,9 @@ def _overlapping_words(pdf: Path) -> list[tuple[int, str, str]]:
 
 @pytest.mark.parametrize("detail", ["full", "compact"])
 def test_the_calendar_day_of_a_late_item_never_runs_into_its_title(detail: str, tmp_path: Path) -> None:
-    (tmp_path / "agenda.yaml").write_text(NIGHT.replace(
-        'url: "https://night.conf.eu/"}', 'url: "https://night.conf.eu/"}\nprint: {booklet_detail: ' + detail + "}"),
-        encoding="utf-8")
+    text = NIGHT.replace('url: "https://night.conf.eu/"}',
+                         'url: "https://night.conf.eu/"}\nprint: {booklet_detail: ' + detail + "}")
+    (tmp_path / "agenda.yaml").write_text(text, encoding="utf-8")
     _run("build", str(tmp_path / "agenda.yaml"), "--only", "booklet")
     pdf = tmp_path / "build" / "programme.pdf"
     assert "(Sun 28)" in " ".join(_pages(pdf))

@@ -35,6 +35,7 @@ class ItemView:
     number: int | None
     title: str
     heading: str
+    subtitle: str | None
     times: str
     """'09:30–11:30', with the calendar day for an item past midnight ('01:30 (Sun 28)')."""
     clock: str
@@ -122,7 +123,7 @@ def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
     url = agenda.url_for_item(item)
     return ItemView(
         anchor=item.anchor, kind=item.kind, number=item.number, title=item.title, compact=item.is_break,
-        heading=item_heading(item, locale), times=item_when(item, locale),
+        heading=item_heading(item, locale), subtitle=item.subtitle, times=item_when(item, locale),
         clock=item_times(item), day_note=locale.weekday_day(item.date) if item.after_midnight else "",
         start=time_text(item.start), room=room.name if room else None,
         background=list(item.background),

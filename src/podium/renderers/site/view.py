@@ -36,6 +36,7 @@ class ItemView:
     label: str
     """'Session 3', or '' for an unnumbered item."""
     title: str
+    subtitle: str
     times: str
     start_iso: str
     end_iso: str
@@ -129,7 +130,7 @@ def _item(agenda: Agenda, locale: Locale, day: Day, item: Item) -> ItemView:
     return ItemView(
         anchor=item.anchor, kind=item.kind, is_break=item.is_break,
         label=f"{locale.label('session')} {item.number}" if item.number is not None else "",
-        title=item.title, times=present.item_when(item, locale),
+        title=item.title, subtitle=item.subtitle or "", times=present.item_when(item, locale),
         start_iso=_iso(item.start_at),
         end_iso=_iso(item.end_at),
         room=room.name if room else "", url=agenda.url_for_item(item),
