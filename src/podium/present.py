@@ -31,6 +31,13 @@ class Appearance:
     as_chair: bool
     remote: bool
     role: str | None
+    item_anchor: str = ""
+
+    @property
+    def anchor(self) -> str:
+        """Where this name is printed ('session-3--chair-lacroix'): what index entries point at,
+        so that a page number is the page of the name, not of the item's start."""
+        return appearance_anchor(self.item_anchor, self.person.id, self.as_chair)
 
     @property
     def name(self) -> str:
@@ -41,12 +48,18 @@ class Appearance:
         return affiliation(self.person, self.role)
 
 
+def appearance_anchor(item_anchor: str, person_id: str, as_chair: bool) -> str:
+    """The id of a person's line under an item ('--' cannot occur in an item id's start)."""
+    return f"{item_anchor}--{'chair-' if as_chair else ''}{person_id}"
+
+
 def chairs(agenda: Agenda, item: Item) -> list[Appearance]:
-    return [Appearance(agenda.person(pid), True, False, None) for pid in item.chair]
+    return [Appearance(agenda.person(pid), True, False, None, item.anchor) for pid in item.chair]
 
 
 def speakers(agenda: Agenda, item: Item) -> list[Appearance]:
-    return [Appearance(agenda.person(s.person), False, s.remote, s.role) for s in item.speakers]
+    return [Appearance(agenda.person(s.person), False, s.remote, s.role, item.anchor)
+            for s in item.speakers]
 
 
 def item_heading(item: Item, locale: Locale) -> str:

@@ -16,6 +16,7 @@ from podium.i18n import Locale, time_text
 from podium.model import Agenda, Day, Item, Person
 from podium.present import (
     Appearance,
+    appearance_anchor,
     chairs,
     item_heading,
     item_times,
@@ -154,17 +155,17 @@ def _ref_label(item: Item, locale: Locale) -> str:
     return f"{locale.label('session')} {item.number}" if item.number is not None else item.title
 
 
-def index_entries(agenda: Agenda, locale: Locale) -> list[IndexEntry]:
+def index_entries(agenda: Agenda, locale: Locale, compact: bool = False) -> list[IndexEntry]:
     """Every person who appears in the programme, by family name (`Person.sort_key`)."""
     # One pass over the items (as `Agenda.appearances` orders them: programme order, the
     # chair before the speakers) instead of one pass per person.
     found: dict[str, list[IndexRef]] = {}
     for _day, item in agenda.items():
         label = _ref_label(item, locale)
-        for pid in item.chair:
-            found.setdefault(pid, []).append(IndexRef(item.anchor, label, True))
-        for s in item.speakers:
-            found.setdefault(s.person, []).append(IndexRef(item.anchor, label, False))
+        # The compact booklet prints names in the item's own line; the full one under it.
+        for pid, chair in [*((p, True) for p in item.chair), *((s.person, False) for s in item.speakers)]:
+            anchor = item.anchor if compact else appearance_anchor(item.anchor, pid, chair)
+            found.setdefault(pid, []).append(IndexRef(anchor, label, chair))
     out: list[IndexEntry] = []
     for person in sorted(agenda.people, key=lambda p: p.sort_key):
         refs = found.get(person.id, [])
@@ -218,5 +219,5 @@ def booklet_view(agenda: Agenda, logo: str | None = None) -> BookletView:
         language=e.language, labels=locale.labels, title=e.title, subtitle=e.subtitle,
         dates=locale.date_range(first, last), place=_place(agenda), venue=e.venue,
         url=e.url, cover_qr=qr_markup(e.url), days=days,
-        index=index_entries(agenda, locale),
+        index=index_entries(agenda, locale, compact),
         show_rooms=any(it.room for _d, it in agenda.items()), logo=logo, compact=compact)
