@@ -35,6 +35,7 @@ Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).s
 Paragraph = Annotated[str, AfterValidator(lambda s: " ".join(unicodedata.normalize("NFC", s).split()))]
 
 _T = TypeVar("_T")
+ContentLanguage = Annotated[str, AfterValidator(values.parse_language)]
 ItemKind = Literal["session", "break", "meal", "ceremony"]
 Language = Literal["en", "es", "fr"]
 
@@ -64,6 +65,16 @@ class Event(Strict):
     """Base URL of the online agenda; every QR code points at or below it."""
     language: Language = "en"
     """Language of printed labels and dates: en, es or fr."""
+    content_language: ContentLanguage | None = None
+    """Language of the agenda's own text (titles, background, questions), as a BCP 47 tag:
+    en-GB, en-US, es, fr, de... Hyphenation and the PDFs' /Lang follow it; an item's own
+    `language` wins for that item. Default: `language` (English as en-US, whose hyphenation
+    patterns break words better than en-GB's)."""
+
+    @property
+    def text_language(self) -> str:
+        """`content_language`, or the default it stands for."""
+        return self.content_language or ("en-US" if self.language == "en" else self.language)
 
 
 class Room(Strict):

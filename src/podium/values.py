@@ -84,6 +84,24 @@ def parse_url(value: object) -> str:
     return text
 
 
+_LANGUAGE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*\Z")
+
+
+def parse_language(value: object) -> str:
+    """A BCP 47 language tag such as en, en-GB or pt-BR."""
+    text = str(value).strip()
+    if not _LANGUAGE.match(text):
+        raise ValueError(f"'{text}' is not a language tag; write it as en, en-GB, es or fr")
+    return text
+
+
+def language_tag(value: str | None) -> str | None:
+    """An item's free-form `language` ('en', 'de', 'German') as a tag, when it reads as one."""
+    if value is None or not _LANGUAGE.match(value.strip()):
+        return None
+    return value.strip()
+
+
 PLACEHOLDER_URL = "https://agenda.invalid/change-me/"
 """What `podium import` writes as event.url until the organiser says where the site lives."""
 

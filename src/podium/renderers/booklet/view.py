@@ -45,7 +45,11 @@ class ItemView:
     """'Sun 28' for an item past midnight, else ''."""
     start: str
     room: str | None
-    background: list[str]
+    background: list[tuple[str, str]]
+    """Paragraphs as (all but the last word, the last word): a paragraph's last word is never
+    hyphenated (half a word alone on the last line)."""
+    lang: str
+    """The item's own language when it differs from the booklet's ('' otherwise)."""
     questions_label: str
     questions: list[str]
     chairs: list[Appearance]
@@ -97,6 +101,9 @@ class BookletView:
     """Everything the booklet template prints."""
 
     language: str
+    """The language of the agenda's text (the document's lang and /Lang)."""
+    label_language: str
+    """The language of the printed labels (`event.language`)."""
     labels: dict[str, str]
     title: str
     subtitle: str | None
@@ -127,10 +134,22 @@ def _item_view(agenda: Agenda, day: Day, item: Item, locale: Locale,
         heading=item_heading(item, locale), subtitle=item.subtitle, times=item_when(item, locale),
         clock=item_times(item), day_note=locale.weekday_day(item.date) if item.after_midnight else "",
         start=time_text(item.start), room=room.name if room else None,
-        background=list(item.background),
+        background=[_last_word(p) for p in item.background], lang=_lang(agenda, item),
         questions_label=item.questions_label or locale.label("questions"),
         questions=list(item.questions), chairs=chairs(agenda, item), speakers=appearances,
         speakers_label=label, url=url, qr=qr_markup(url) if is_session and with_qr else None)
+
+
+def _last_word(paragraph: str) -> tuple[str, str]:
+    head, _, last = paragraph.rpartition(" ")
+    return head, last
+
+
+def _lang(agenda: Agenda, item: Item) -> str:
+    """The item's language tag, unless the booklet's already says it ('en' under en-US)."""
+    tag = (values.language_tag(item.language) or "").lower()
+    document = agenda.event.text_language.lower()
+    return "" if tag in ("", document, document.split("-")[0]) else str(item.language).strip()
 
 
 def split_name(person: Person) -> tuple[str, str]:
@@ -216,7 +235,8 @@ def booklet_view(agenda: Agenda, logo: str | None = None) -> BookletView:
     first, last = agenda.days[0].date, agenda.days[-1].date
     e = agenda.event
     return BookletView(
-        language=e.language, labels=locale.labels, title=e.title, subtitle=e.subtitle,
+        language=e.text_language, label_language=e.language, labels=locale.labels, title=e.title,
+        subtitle=e.subtitle,
         dates=locale.date_range(first, last), place=_place(agenda), venue=e.venue,
         url=e.url, cover_qr=qr_markup(e.url), days=days,
         index=index_entries(agenda, locale, compact),
