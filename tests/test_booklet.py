@@ -483,3 +483,18 @@ def test_logo_on_the_cover_is_the_one_extra_file_read(write_agenda: Callable[...
     (tmp_path / "logo.png").unlink()
     with pytest.raises(AgendaError, match=r"logo\.png"):
         build(built.programme, tmp_path / "again", ["booklet"])
+
+
+def test_letter_spaced_headings_extract_as_words(seed_build: Built) -> None:
+    """Small capitals are spaced lightly enough that readers and search find 'SESSION',
+    not 'S E S S I O N'."""
+    from pypdf import PdfReader
+
+    for reader in ("pypdf", "pdfplumber"):
+        if reader == "pypdf":
+            text = " ".join(p.extract_text() for p in PdfReader(seed_build.pdf).pages)
+        else:
+            with pdfplumber.open(seed_build.pdf) as pdf:
+                text = " ".join(p.extract_text() or "" for p in pdf.pages)
+        assert not re.findall(r"\b(?:[A-Z] ){2,}[A-Z]\b", text), reader
+        assert {"SESSION", "PANELISTS", "PROGRAMME", "SPEAKERS"} <= set(text.split()), reader
