@@ -20,7 +20,7 @@ from podium.importers import FORMATS, ImportFailed, import_schedule
 from podium.importers.write import write as write_agenda
 from podium.load import Programme, load
 from podium.model import json_schema
-from podium.output import OutputError
+from podium.output import BuildDateError, OutputError, os_error_message
 from podium.problems import AgendaError
 
 EXIT_INPUT = 2
@@ -31,7 +31,7 @@ agenda_argument = click.argument(
 
 
 def _fail(message: str) -> NoReturn:
-    """A failure of the command's surroundings (the output folder): one line, exit 2."""
+    """An environment or file-system failure: one line, exit 2."""
     click.echo(f"podium: {message}", err=True)
     sys.exit(EXIT_INPUT)
 
@@ -39,6 +39,8 @@ def _fail(message: str) -> NoReturn:
 def _load_or_exit(agenda: Path) -> Programme:
     try:
         programme = load(agenda)
+    except OSError as exc:
+        _fail(os_error_message(exc))
     except AgendaError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)
@@ -112,6 +114,7 @@ def build_command(agenda: Path, out_dir: Path | None, only: str, people: str,
     """Build every output of AGENDA (default ./agenda.yaml)."""
     # Here, not at the top: check, import and --help never load the renderers.
     from podium.pipeline import UnknownRenderer, build
+    from podium.templating import TemplateFailed
 
     programme = _load_or_exit(agenda)
     target = out_dir or (agenda.parent / "build")
@@ -125,8 +128,10 @@ def build_command(agenda: Path, out_dir: Path | None, only: str, people: str,
     try:
         with _terminated_as_exit():
             written = build(programme, target, names, options, wait=not no_wait, on_wait=waiting)
-    except (UnknownRenderer, OutputError) as exc:
+    except (UnknownRenderer, BuildDateError, OutputError, TemplateFailed) as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(os_error_message(exc, target))
     except AgendaError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)

@@ -50,6 +50,7 @@ _LEGACY = ".podium-"
 """Prefix of the staging folders of podium before generations, left in the output folder by
 killed builds; removed once older than `_LEGACY_AGE` seconds (no lock says whose they are)."""
 _LEGACY_AGE = 3600.0
+_LATEST_EPOCH = 253402300799  # 9999-12-31T23:59:59Z
 
 CHECKPOINTS = ("rendered", "carried", "synced", "adopted", "linked", "switched", "cleaned")
 """The steps of a commit, in order; `checkpoint` is called after each."""
@@ -74,15 +75,24 @@ class Busy(OutputError):
                          "run again when it is done, or leave out --no-wait to wait for it")
 
 
+class BuildDateError(ValueError):
+    """SOURCE_DATE_EPOCH is set to something that is not a usable timestamp."""
+
+
 def build_epoch(agenda: Agenda) -> int:
     """The timestamp written into outputs: SOURCE_DATE_EPOCH if set, else the first day at
     midnight UTC. Never the clock, so the same agenda gives the same bytes."""
     env = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if env:
         try:
-            return int(env)
-        except ValueError as exc:
-            raise ValueError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not '{env}'") from exc
+            value = int(env)
+        except ValueError:
+            raise BuildDateError(f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, "
+                                 f"not '{env}'") from None
+        if not 0 <= value <= _LATEST_EPOCH:
+            raise BuildDateError(f"SOURCE_DATE_EPOCH must be between 0 and {_LATEST_EPOCH} "
+                                 f"(1970 to 9999), not {value}")
+        return value
     first = agenda.days[0].date if agenda.days else dt.date(2000, 1, 1)
     return int(dt.datetime.combine(first, dt.time(), tzinfo=dt.UTC).timestamp())
 
@@ -98,9 +108,34 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
             os.fsync(fh.fileno())
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        if exc.filename is None:  # a failed write(2) or fsync(2) names no file: name it
+            raise OSError(exc.errno, exc.strerror or str(exc), str(path)) from exc
+        raise
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+_STAGED = re.compile(rf"/{re.escape(STATE)}/g\d{{6,}}(?=/|\Z)")
+
+
+def shown(path: str | os.PathLike[str]) -> str:
+    """`path` as the person building knows it: build/.podium/g000008/badges.pdf is
+    build/badges.pdf."""
+    return _STAGED.sub("", os.fspath(path))
+
+
+def os_error_message(exc: OSError, out_dir: Path | None = None) -> str:
+    """One line for a failed file operation: the file (as the person knows it) and why."""
+    why = exc.strerror or str(exc)
+    if exc.filename is not None:
+        where = shown(exc.filename)
+        if exc.filename2 is not None:
+            where += f" -> {shown(exc.filename2)}"
+        return f"{where}: {why}"
+    return f"building into {out_dir}: {why}" if out_dir is not None else why
 
 
 @dataclass(frozen=True)

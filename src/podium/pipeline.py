@@ -4,7 +4,7 @@ The stages, in order:
 1. choose the renderers (all registered ones, or those named with --only);
 2. fix the build date (SOURCE_DATE_EPOCH, else the agenda's first day);
 3. lock the output folder (waiting for a build that holds it) and run every renderer into
-   a new generation of it;
+   a new generation of it; a template that fails is reported at its file and line;
 4. switch the folder to the new generation in one step, only once all renderers have
    succeeded (output.py tells how).
 """
@@ -15,12 +15,15 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import jinja2
+
 from podium.context import BuildContext, BuildOptions
 from podium.fonts import bundled
 from podium.load import Programme
 from podium.output import Written, build_epoch, staged
 from podium.problems import did_you_mean
 from podium.renderers import RENDERERS, Renderer
+from podium.templating import failure
 
 
 class UnknownRenderer(ValueError):
@@ -52,7 +55,10 @@ def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None
         ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch,
                            stage=stage, options=options or BuildOptions())
         for render in renderers.values():                                 # 3
-            written += render(ctx)
+            try:
+                written += render(ctx)
+            except jinja2.TemplateError as exc:
+                raise failure(exc, ctx.template_dirs) from exc
         staged_paths = [(w, out_dir / w.path.relative_to(stage.dir)) for w in written]
     # 4 happened as the `with` block closed; report the final places.
     return [dataclasses.replace(w, path=final) for w, final in staged_paths]
