@@ -1,5 +1,6 @@
 """Failures of the environment, the file system and the user's templates: each one line
-(`podium: ...`), exit 2, no traceback, the output folder as it was."""
+(`podium: ...`), exit 2, no traceback, the output folder as it was; and files an agenda names
+stay inside its folder unless --allow-outside."""
 
 from __future__ import annotations
 
@@ -239,3 +240,87 @@ def test_template_link_that_points_outside(folder: Path) -> None:
     (folder / SITE_PAGE).symlink_to("real.html.j2")
     assert build("--only", "site").exit_code == 0
     assert "Test Conference" in (folder / "build/site/index.html").read_text(encoding="utf-8")
+
+
+# -- files the agenda names ---------------------------------------------------------------------
+
+CSV = "name,category\nAnn Lee,Press\n"
+
+
+def _agenda(folder: Path, extra: str) -> None:
+    (folder / "agenda.yaml").write_text(GOOD + extra, encoding="utf-8")
+
+
+def _check(*args: str) -> Result:
+    return CliRunner().invoke(main, ["check", *args])
+
+
+@pytest.mark.parametrize("where", ["../outside.csv", "ABSOLUTE", "link.csv"])
+def test_attendees_outside_the_agenda_folder(where: str, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "event"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    (tmp_path / "outside.csv").write_text(CSV, encoding="utf-8")
+    (folder / "link.csv").symlink_to(tmp_path / "outside.csv")
+    rel = str(tmp_path / "outside.csv") if where == "ABSOLUTE" else where
+    _agenda(folder, f"attendees: {rel}\n")
+    result = _check()
+    assert result.exit_code == 2
+    how = f"'{rel}' leads to {tmp_path / 'outside.csv'}," if where == "link.csv" else f"'{rel}' is"
+    assert result.output.splitlines()[0] == (
+        f"agenda.yaml:25:12: attendees: {how} outside the agenda's folder ({folder.resolve()}); "
+        "put the file there, or give --allow-outside to read files anywhere")
+    allowed = _check("--allow-outside")
+    assert allowed.exit_code == 0, allowed.output
+    assert "1 attendees" in allowed.output
+
+
+def test_reading_etc_passwd_as_attendees_is_refused(folder: Path) -> None:
+    _agenda(folder, "attendees: ../../../../../../etc/passwd\n")
+    result = build()
+    assert result.exit_code == 2
+    assert "attendees: '../../../../../../etc/passwd' is outside the agenda's folder" in result.output
+    assert "root:" not in result.output
+    assert not (folder / "build").exists()
+
+
+def test_attendees_inside_the_folder_by_a_detour(folder: Path) -> None:
+    (folder / "lists").mkdir()
+    (folder / "lists/a.csv").write_text(CSV, encoding="utf-8")
+    _agenda(folder, "attendees: lists/../lists/a.csv\n")
+    assert _check().exit_code == 0
+
+
+@pytest.mark.parametrize("logo", ["/etc/hostname", "../logo.png"])
+def test_logo_outside_the_agenda_folder(logo: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "event"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    _agenda(folder, f"print:\n  logo: {logo}\n")
+    result = _check()
+    assert result.exit_code == 2
+    assert result.output.splitlines()[0] == (
+        f"agenda.yaml:26:9: print.logo: '{logo}' is outside the agenda's folder ({folder.resolve()}); "
+        "put the file there, or give --allow-outside to read files anywhere")
+    assert _check("--allow-outside").exit_code == 0
+
+
+def test_build_allow_outside_reads_a_logo_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from PIL import Image
+
+    folder = tmp_path / "event"
+    folder.mkdir()
+    monkeypatch.chdir(folder)
+    Image.new("RGB", (300, 100), (20, 60, 120)).save(tmp_path / "logo.png")
+    _agenda(folder, "print:\n  logo: ../logo.png\n")
+    assert build("--only", "signs").exit_code == 2
+    result = build("--only", "signs", "--allow-outside")
+    assert result.exit_code == 0, result.output
+    assert (folder / "build/door-signs.pdf").stat().st_size > 0
+
+
+def test_allow_outside_is_documented() -> None:
+    for command in ("check", "build"):
+        assert "--allow-outside" in CliRunner().invoke(main, [command, "--help"]).output
+    assert "--no-wait" in CliRunner().invoke(main, ["build", "--help"]).output

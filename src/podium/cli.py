@@ -29,6 +29,10 @@ agenda_argument = click.argument(
     "agenda", required=False, default="agenda.yaml",
     type=click.Path(dir_okay=False, path_type=Path))
 
+allow_outside_option = click.option(
+    "--allow-outside", is_flag=True,
+    help="Let the agenda name files outside its folder (attendees, print.logo).")
+
 
 def _fail(message: str) -> NoReturn:
     """An environment or file-system failure: one line, exit 2."""
@@ -36,9 +40,9 @@ def _fail(message: str) -> NoReturn:
     sys.exit(EXIT_INPUT)
 
 
-def _load_or_exit(agenda: Path) -> Programme:
+def _load_or_exit(agenda: Path, allow_outside: bool = False) -> Programme:
     try:
-        programme = load(agenda)
+        programme = load(agenda, allow_outside=allow_outside)
     except OSError as exc:
         _fail(os_error_message(exc))
     except AgendaError as exc:
@@ -72,9 +76,10 @@ def main() -> None:
 
 @main.command()
 @agenda_argument
-def check(agenda: Path) -> None:
+@allow_outside_option
+def check(agenda: Path, allow_outside: bool) -> None:
     """Check AGENDA (default ./agenda.yaml) and report every problem at once."""
-    p = _load_or_exit(agenda)
+    p = _load_or_exit(agenda, allow_outside)
     a = p.agenda
     items = sum(len(d.items) for d in a.days)
     extra = f", {len(p.attendees)} attendees" if p.attendees else ""
@@ -107,16 +112,17 @@ def _terminated_as_exit() -> Iterator[None]:
               help="Comma-separated outputs to build (default: all).")
 @click.option("--people", default="", metavar="IDS",
               help="Badges only for these people (comma-separated ids or names), for reprints.")
+@allow_outside_option
 @click.option("--no-wait", is_flag=True,
               help="Fail at once if another build is writing into the output folder (default: wait).")
-def build_command(agenda: Path, out_dir: Path | None, only: str, people: str,
+def build_command(agenda: Path, out_dir: Path | None, only: str, people: str, allow_outside: bool,
                   no_wait: bool) -> None:
     """Build every output of AGENDA (default ./agenda.yaml)."""
     # Here, not at the top: check, import and --help never load the renderers.
     from podium.pipeline import UnknownRenderer, build
     from podium.templating import TemplateFailed
 
-    programme = _load_or_exit(agenda)
+    programme = _load_or_exit(agenda, allow_outside)
     target = out_dir or (agenda.parent / "build")
     names = [n.strip() for n in only.split(",") if n.strip()]
     options = BuildOptions.from_cli(people)
