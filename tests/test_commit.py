@@ -4,6 +4,7 @@ the next build removes what a killed one left."""
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import hashlib
 import os
@@ -231,6 +232,22 @@ def test_kill_while_taking_over_a_folder_of_plain_files(step: str, tmp_path: Pat
     fake_build(out, "next", ["programme.pdf", "agenda.ics", "site"])
     tidy(out)
     assert all((out / n).is_symlink() for n in ("programme.pdf", "agenda.ics", "site"))
+
+
+def test_a_file_system_without_links_gets_plain_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                      sets: dict[str, dict[str, str]]) -> None:
+    """FAT and exFAT have no symbolic links: each output is replaced in place, whole."""
+    def symlink(*args: object, **kwargs: object) -> None:
+        raise PermissionError(errno.EPERM, os.strerror(errno.EPERM))
+
+    monkeypatch.setattr(output.os, "symlink", symlink)
+    out = tmp_path / "out"
+    fake_build(out, "old", ["programme.pdf", "agenda.ics", "site"])
+    assert visible(out) == sets["old"]
+    fake_build(out, "new", ["programme.pdf", "agenda.ics", "badges.pdf"])
+    assert visible(out) == sets["new"]
+    assert not any(p.is_symlink() for p in out.iterdir())
+    assert [p.name for p in (out / ".podium").iterdir()] == ["lock"]
 
 
 def test_a_recent_old_style_staging_folder_is_left_alone(tmp_path: Path) -> None:

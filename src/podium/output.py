@@ -19,6 +19,10 @@ generation, g000008, which is also its staging folder. The commit
 5. deletes g000007.
 A build killed at any point leaves `current` on a complete old or new set; the next build,
 once it holds the lock, deletes whatever else is in .podium/.
+
+On a file system without symbolic links (FAT, exFAT, some network shares) the outputs are
+plain files and folders, each replaced by one rename in turn (`Staging._commit_in_place`):
+each is whole, but old and new ones may stand side by side for a moment.
 """
 
 from __future__ import annotations
@@ -271,6 +275,20 @@ def _exchange(a: Path, b: Path) -> bool:
     raise OSError(err, os.strerror(err), str(b))
 
 
+def _links_work(state: Path) -> bool:
+    """Whether the file system of `state` has symbolic links."""
+    probe = state / "link-probe"
+    _remove(probe)
+    try:
+        os.symlink(CURRENT, probe)
+    except OSError as exc:
+        if exc.errno in (errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP, errno.ENOSYS, errno.EINVAL):
+            return False
+        raise
+    probe.unlink()
+    return True
+
+
 def _generation(state: Path) -> Path | None:
     """The generation `current` points at, if it is there."""
     try:
@@ -405,6 +423,9 @@ class Staging:
 
     def commit(self) -> None:
         checkpoint("rendered")
+        if not _links_work(self.state):
+            self._commit_in_place()
+            return
         built = sorted(p.name for p in self.dir.iterdir())
         carried = []
         if self.previous is not None:
@@ -427,6 +448,29 @@ class Staging:
         for entry in self.state.iterdir():
             if entry.name not in (LOCK, CURRENT, self.dir.name):
                 _remove(entry)
+        checkpoint("cleaned")
+
+    def _commit_in_place(self) -> None:
+        """Where no link can be made (FAT, exFAT, some network shares): each output is moved
+        into place by one rename (a folder by one exchange where the system has it), one
+        after the other. Each output is whole, old or new, but for a moment (or after a kill
+        in between) some are old and some new."""
+        _sync_tree(self.dir)
+        checkpoint("synced")
+        for staged in sorted(self.dir.iterdir()):
+            visible = self.out_dir / staged.name
+            if visible.is_dir() and not visible.is_symlink():
+                aside = self.state / f"old-{staged.name}"
+                if not _exchange(staged, visible):
+                    os.rename(visible, aside)
+                    os.rename(staged, visible)
+                    staged = aside
+                _remove(staged)  # the old folder, now out of sight
+            else:
+                os.replace(staged, visible)
+        _fsync(self.out_dir)
+        checkpoint("switched")
+        _remove(self.dir)
         checkpoint("cleaned")
 
     def discard(self) -> None:
