@@ -234,6 +234,24 @@ def test_kill_while_taking_over_a_folder_of_plain_files(step: str, tmp_path: Pat
     assert all((out / n).is_symlink() for n in ("programme.pdf", "agenda.ics", "site"))
 
 
+@pytest.mark.parametrize("exchange", [True, False])
+def test_taking_over_a_folder_of_plain_files(exchange: bool, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """Without renameat2 (not Linux, or a file system without it) a plain site/ is swapped
+    for its link by two renames: missing for a moment, once."""
+    if not exchange:
+        monkeypatch.setattr(output, "_exchange", lambda a, b: False)
+    out = tmp_path / "out"
+    (out / "site").mkdir(parents=True)
+    (out / "site/index.html").write_text("old", encoding="utf-8")
+    (out / "badges.pdf").write_bytes(b"old badges")
+    fake_build(out, "new", ["site"])
+    assert os.readlink(out / "site") == ".podium/current/site"
+    assert (out / "site/index.html").read_text(encoding="utf-8") == "<p>new</p>\n"
+    assert (out / "badges.pdf").read_bytes() == b"old badges" and not (out / "badges.pdf").is_symlink()
+    tidy(out)
+
+
 def test_a_file_system_without_links_gets_plain_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                       sets: dict[str, dict[str, str]]) -> None:
     """FAT and exFAT have no symbolic links: each output is replaced in place, whole."""

@@ -384,11 +384,13 @@ class Staging:
         _remove(link)
         os.symlink(_link_target(name), link)  # relative: it resolves once moved beside `name`
         if visible.is_dir() and not visible.is_symlink():
+            old = link
             if not _exchange(link, visible):
                 # No atomic exchange here: the folder is missing between these two renames.
-                os.rename(visible, self.state / f"old-{name}")
+                old = self.state / f"old-{name}"
+                os.rename(visible, old)
                 os.rename(link, visible)
-            _remove(link)  # now the old folder, its content adopted
+            _remove(old)  # the old folder, its content adopted
         else:
             os.replace(link, visible)
 
