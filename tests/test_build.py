@@ -42,7 +42,10 @@ def test_build_writes_and_reports(programme, tmp_path: Path, monkeypatch: pytest
     out = tmp_path / "out"
     written = build(programme, out)
     assert [w.path for w in written] == [out / "a.pdf", out / "b.pdf"]
-    assert sorted(p.name for p in out.iterdir()) == ["a.pdf", "b.pdf"]  # no scratch left behind
+    # Each output is a link into the one generation kept; no scratch is left behind.
+    assert sorted(p.name for p in out.iterdir()) == [".podium", "a.pdf", "b.pdf"]
+    assert sorted(p.name for p in (out / ".podium").iterdir()) == ["current", "g000001", "lock"]
+    assert os.readlink(out / "a.pdf") == ".podium/current/a.pdf"
     # The build date is the first day at midnight UTC, never the clock.
     assert (out / "a.pdf").read_bytes() == b"A1741046400"
 
@@ -56,7 +59,10 @@ def test_failed_build_leaves_earlier_outputs_intact(programme, tmp_path: Path,  
     with pytest.raises(RuntimeError, match="renderer broke"):
         build(programme, out)
     assert (out / "a.pdf").read_bytes() == b"old A"
-    assert [p.name for p in out.iterdir()] == ["a.pdf"]
+    assert not (out / "a.pdf").is_symlink()
+    # Only the (released) lock is left of the failed build: its generation is gone.
+    assert sorted(p.name for p in out.iterdir()) == [".podium", "a.pdf"]
+    assert [p.name for p in (out / ".podium").iterdir()] == ["lock"]
 
 
 def test_only_and_unknown_output(programme, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import re
 import textwrap
 from collections.abc import Callable
@@ -215,8 +216,13 @@ def test_user_templates_override_the_bundled_ones(write_agenda: Callable[..., Pa
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
-    files = sorted(p for p in folder.rglob("*") if p.is_file())
-    return {str(p.relative_to(folder)): p.read_bytes() for p in files}
+    """Every file a reader of `folder` sees: the outputs are links (site/ too), followed;
+    podium's own .podium/ is left out."""
+    files = []
+    for top, dirs, names in os.walk(folder, followlinks=True):
+        dirs[:] = [d for d in dirs if not (top == str(folder) and d == ".podium")]
+        files += [Path(top, n) for n in names]
+    return {str(p.relative_to(folder)): p.read_bytes() for p in sorted(files)}
 
 
 def test_same_input_gives_the_same_bytes(seed: Programme, seed_site: Path, tmp_path: Path) -> None:
@@ -264,4 +270,4 @@ def test_cli_builds_only_the_site(seed: Programme, tmp_path: Path) -> None:
                                        "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "site" in result.output and "agenda.ics" in result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["agenda.ics", "site"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".podium", "agenda.ics", "site"]

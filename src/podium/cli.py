@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import json
+import signal
 import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from types import FrameType
+from typing import NoReturn
 
 import click
 
@@ -14,6 +20,7 @@ from podium.importers import FORMATS, ImportFailed, import_schedule
 from podium.importers.write import write as write_agenda
 from podium.load import Programme, load
 from podium.model import json_schema
+from podium.output import BuildDateError, OutputError, os_error_message
 from podium.problems import AgendaError
 
 EXIT_INPUT = 2
@@ -22,10 +29,22 @@ agenda_argument = click.argument(
     "agenda", required=False, default="agenda.yaml",
     type=click.Path(dir_okay=False, path_type=Path))
 
+allow_outside_option = click.option(
+    "--allow-outside", is_flag=True,
+    help="Let the agenda name files outside its folder (attendees, print.logo).")
 
-def _load_or_exit(agenda: Path) -> Programme:
+
+def _fail(message: str) -> NoReturn:
+    """An environment or file-system failure: one line, exit 2."""
+    click.echo(f"podium: {message}", err=True)
+    sys.exit(EXIT_INPUT)
+
+
+def _load_or_exit(agenda: Path, allow_outside: bool = False) -> Programme:
     try:
-        programme = load(agenda)
+        programme = load(agenda, allow_outside=allow_outside)
+    except OSError as exc:
+        _fail(os_error_message(exc))
     except AgendaError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)
@@ -57,13 +76,32 @@ def main() -> None:
 
 @main.command()
 @agenda_argument
-def check(agenda: Path) -> None:
+@allow_outside_option
+def check(agenda: Path, allow_outside: bool) -> None:
     """Check AGENDA (default ./agenda.yaml) and report every problem at once."""
-    p = _load_or_exit(agenda)
+    p = _load_or_exit(agenda, allow_outside)
     a = p.agenda
     items = sum(len(d.items) for d in a.days)
     extra = f", {len(p.attendees)} attendees" if p.attendees else ""
     click.echo(f"{agenda}: ok: {len(a.days)} days, {items} items, {len(a.people)} people{extra}")
+
+
+@contextmanager
+def _terminated_as_exit() -> Iterator[None]:
+    """SIGTERM ends the build as an exception would, so that it deletes its staged files
+    and lets go of the folder (SIGKILL cannot be caught: the next build tidies up)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def stop(signum: int, frame: FrameType | None) -> None:
+        raise SystemExit(128 + signum)
+
+    before = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, before)
 
 
 @main.command(name="build")
@@ -74,20 +112,32 @@ def check(agenda: Path) -> None:
               help="Comma-separated outputs to build (default: all).")
 @click.option("--people", default="", metavar="IDS",
               help="Badges only for these people (comma-separated ids or names), for reprints.")
-def build_command(agenda: Path, out_dir: Path | None, only: str, people: str) -> None:
+@allow_outside_option
+@click.option("--no-wait", is_flag=True,
+              help="Fail at once if another build is writing into the output folder (default: wait).")
+def build_command(agenda: Path, out_dir: Path | None, only: str, people: str, allow_outside: bool,
+                  no_wait: bool) -> None:
     """Build every output of AGENDA (default ./agenda.yaml)."""
     # Here, not at the top: check, import and --help never load the renderers.
     from podium.pipeline import UnknownRenderer, build
+    from podium.templating import TemplateFailed
 
-    programme = _load_or_exit(agenda)
+    programme = _load_or_exit(agenda, allow_outside)
     target = out_dir or (agenda.parent / "build")
     names = [n.strip() for n in only.split(",") if n.strip()]
     options = BuildOptions.from_cli(people)
+
+    def waiting(holder: int | None) -> None:
+        who = f"process {holder}" if holder else "another process"
+        click.echo(f"podium: waiting for {who}, which is building into {target}", err=True)
+
     try:
-        written = build(programme, target, names, options)
-    except UnknownRenderer as exc:
-        click.echo(f"podium: {exc}", err=True)
-        sys.exit(EXIT_INPUT)
+        with _terminated_as_exit():
+            written = build(programme, target, names, options, wait=not no_wait, on_wait=waiting)
+    except (UnknownRenderer, BuildDateError, OutputError, TemplateFailed) as exc:
+        _fail(str(exc))
+    except OSError as exc:
+        _fail(os_error_message(exc, target))
     except AgendaError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)

@@ -3,7 +3,8 @@
 The stages, in order:
 1. read the YAML with the position of every key and value;
 2. validate it against the typed schema;
-3. read the attendees CSV it names, if any;
+3. read the attendees CSV it names, if any; it and `print.logo` must be inside the agenda's
+   folder (links followed) unless the person building allows other places (--allow-outside);
 4. cross-check ids, references and times on the raw data (so they run even after 2 fails);
 5. check that the bundled fonts can draw every character;
 6. raise `AgendaError` with every problem found, or return the programme and its warnings.
@@ -71,12 +72,45 @@ def coverage_problems(located: Located, fonts: FontRegistry) -> list[Problem]:
     return out
 
 
-def _attendee_problems(located: Located) -> tuple[list[Attendee], list[Problem]]:
+def outside(base: Path, rel: str) -> str | None:
+    """Why the file `rel` (as written in the agenda) is not inside the folder `base`, links
+    followed; None if it is. An agenda from someone else must not make a build read (and
+    print, or publish) /etc/passwd or ~/.ssh: a person who wants that gives --allow-outside."""
+    path = base / rel
+    try:
+        real, root = path.resolve(), base.resolve()
+    except (OSError, ValueError, RuntimeError):  # a NUL or a loop of links: not found, later
+        return None
+    if real.is_relative_to(root):
+        return None
+    plain = Path(rel).is_absolute() or ".." in Path(rel).parts
+    how = f"'{rel}' is" if plain else f"'{rel}' leads to {real},"
+    return (f"{how} outside the agenda's folder ({root}); put the file there, "
+            "or give --allow-outside to read files anywhere")
+
+
+def _path_problems(located: Located) -> list[Problem]:
+    """`print.logo` outside the agenda's folder (the renderers tell a missing logo)."""
+    data = located.data if isinstance(located.data, dict) else {}
+    settings = data.get("print")
+    logo = settings.get("logo") if isinstance(settings, dict) else None
+    if isinstance(logo, str) and logo.strip():
+        why = outside(located.source.path.parent, logo)
+        if why:
+            return [located.problem(("print", "logo"), why)]
+    return []
+
+
+def _attendee_problems(located: Located, allow_outside: bool = False
+                       ) -> tuple[list[Attendee], list[Problem]]:
     data = located.data if isinstance(located.data, dict) else {}
     rel = data.get("attendees")
     if not isinstance(rel, str) or not rel.strip():
         return [], []
     path = located.source.path.parent / rel
+    why = None if allow_outside else outside(located.source.path.parent, rel)
+    if why:
+        return [], [located.problem(("attendees",), why)]
     if not path.is_file():
         return [], [located.problem(("attendees",), f"file '{rel}' not found (looked in {path.parent})")]
     return read_attendees(path)
@@ -95,8 +129,10 @@ def _attendee_coverage(attendees: list[Attendee], fonts: FontRegistry, csv_name:
     return out
 
 
-def load(path: str | Path, *, fonts: FontRegistry | None = None) -> Programme:
-    """Load and check an agenda; raise `AgendaError` listing every error at once."""
+def load(path: str | Path, *, fonts: FontRegistry | None = None,
+         allow_outside: bool = False) -> Programme:
+    """Load and check an agenda; raise `AgendaError` listing every error at once. Files it
+    names must be inside its folder unless `allow_outside`."""
     source = Path(path)
     if not source.is_file():
         raise AgendaError([Problem(str(source), 1, None, "", "file not found")])
@@ -106,8 +142,10 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None) -> Programme:
         raise AgendaError(problems)
     agenda, schema = schema_problems(located)                              # 2
     problems += schema
-    attendees, csv_problems = _attendee_problems(located)                  # 3
+    attendees, csv_problems = _attendee_problems(located, allow_outside)   # 3
     problems += csv_problems
+    if not allow_outside:
+        problems += _path_problems(located)
     problems += cross_check(located, {a.name for a in attendees})          # 4
     problems += coverage_problems(located, fonts)                          # 5
     if attendees:
