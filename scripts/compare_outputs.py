@@ -46,10 +46,19 @@ def _outputs(src: Path, inputs: list[Path], folder: Path) -> None:
         _podium(src, "build", "agenda.yaml", cwd=case)
 
 
+def _files(root: Path) -> set[Path]:
+    """Every output file below `root` as a reader sees it: links followed (a build's outputs
+    are links into build/.podium/current), podium's own .podium/ folders left out."""
+    found: set[Path] = set()
+    for folder, dirs, files in os.walk(root, followlinks=True):
+        dirs[:] = [d for d in dirs if d != ".podium"]
+        found.update(Path(folder, f).relative_to(root) for f in files)
+    return found
+
+
 def _differences(a: Path, b: Path) -> list[str]:
     out: list[str] = []
-    files_a = {p.relative_to(a) for p in a.rglob("*") if p.is_file()}
-    files_b = {p.relative_to(b) for p in b.rglob("*") if p.is_file()}
+    files_a, files_b = _files(a), _files(b)
     out += [f"only before: {p}" for p in sorted(files_a - files_b)]
     out += [f"only after: {p}" for p in sorted(files_b - files_a)]
     out += [f"differs: {p}" for p in sorted(files_a & files_b)
