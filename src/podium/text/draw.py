@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.fonts import Face
-from podium.text.pages import TemplateCanvas
+from podium.pdf import TemplateCanvas
 from podium.text.shaping import Run, ShapedText
 
 _PUA = range(0xE000, 0xF900)

@@ -19,10 +19,10 @@ from collections.abc import Generator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from podium.pdf import Join
 from podium.problems import AgendaError, Problem
 from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.holders import Holder
-from podium.renderers.badges.join import Join
 from podium.renderers.badges.sheets import Job, draw_sheets, warm_fonts
 from podium.text import Shaper
 
