@@ -18,7 +18,7 @@ from typing import Any
 
 import zint
 
-from podium.text.draw import pdf_num
+from podium.pdf import pdf_num
 
 _DARK_RUN = re.compile(rb"\x01+")
 _ROW_BYTES = 144
