@@ -2,20 +2,23 @@
 
     canvas = new_canvas(path, (w, h), fonts, face, epoch=ctx.epoch, title="...")
     set_fill(canvas, (0, 0, 0)); draw_shaped(canvas, fonts, shaped, x, y, size)
+    draw_qr(canvas, matrix, x, y, side, quiet=4)
     canvas.showPage(); canvas.save()
 
 Renderers draw through these names (and ReportLab's public canvas calls); `podium.text`
 shapes and fits, and draws through `draw_shaped`. Modules: `canvas` (reproducible canvases),
 `pages` (page dictionaries from templates), `fonts` (bundled faces as ReportLab fonts,
 glyph codes), `text` (shaped runs as text operators), `paint` (fill colour, numbers),
-`join` (the streaming join of PDF parts)."""
+`qr` (QR paths), `join` (the streaming join of PDF parts)."""
 
 from podium.pdf.canvas import PdfCanvas, new_canvas
 from podium.pdf.fonts import PdfFonts
 from podium.pdf.join import Join
 from podium.pdf.pages import TemplateCanvas
 from podium.pdf.paint import pdf_num, set_fill
+from podium.pdf.qr import QrModules, draw_qr, qr_path
 from podium.pdf.text import GlyphRun, ShapedLine, draw_shaped
 
-__all__ = ["GlyphRun", "Join", "PdfCanvas", "PdfFonts", "ShapedLine", "TemplateCanvas",
-           "draw_shaped", "new_canvas", "pdf_num", "set_fill"]
+__all__ = ["GlyphRun", "Join", "PdfCanvas", "PdfFonts", "QrModules", "ShapedLine",
+           "TemplateCanvas", "draw_qr", "draw_shaped", "new_canvas", "pdf_num", "qr_path",
+           "set_fill"]
