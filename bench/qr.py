@@ -23,6 +23,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 
 from podium import qr
+from podium.pdf import qr as pdf_qr
 
 COUNT = 400
 ROUNDS = 9
@@ -35,7 +36,7 @@ TEXTS: dict[str, Callable[[int], str]] = {
 def encoders() -> dict[str, Callable[[str], object]]:
     found: dict[str, Callable[[str], object]] = {
         "podium (Zint)": qr.encode,
-        "podium + path operators": lambda t: qr._path_operators.__wrapped__(  # uncached
+        "podium + path operators": lambda t: pdf_qr._path_operators.__wrapped__(  # uncached
             (m := qr.encode(t)).packed, m.size),
     }
     try:

@@ -37,12 +37,12 @@ from podium import qr
 from podium.fonts import bundled
 from podium.i18n import Locale
 from podium.load import Programme, load
+from podium.pdf import new_canvas
 from podium.present import chairs, item_heading, item_times, speakers
 from podium.renderers.signs import draw_signs, make_kit
 from podium.renderers.signs.kit import FAMILY, Page
 from podium.renderers.signs.people import organisation
 from podium.renderers.signs.plan import session_signs
-from podium.text import new_canvas
 
 ROOT = Path(__file__).resolve().parent.parent
 

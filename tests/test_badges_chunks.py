@@ -117,7 +117,7 @@ def test_join_keeps_objects_that_hold_strings(tmp_path: Path) -> None:
     member by member, not renumbered by pattern; pages, fonts and links stay whole."""
     from reportlab.pdfgen.canvas import Canvas
 
-    from podium.renderers.badges.join import Join
+    from podium.pdf import Join
 
     parts = []
     for k in range(2):

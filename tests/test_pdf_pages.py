@@ -12,8 +12,8 @@ from reportlab.pdfbase.pdfdoc import PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.load import Programme
+from podium.pdf import TemplateCanvas
 from podium.pipeline import build
-from podium.text.pages import TemplateCanvas
 
 
 def _with_logo(programme: Programme, folder: Path) -> Programme:

@@ -1,24 +1,22 @@
-"""Drawing stage: QR codes as vector paths, for ReportLab canvases and for HTML/SVG.
+"""Drawing stage: QR codes encoded, then drawn as vector paths on PDF canvases and in SVG.
 
 Encoding uses Zint (through zint-bindings), the encoder that zxing-cpp itself calls: the
 same symbols, mask chosen by the standard's penalty rules, in three quarters of the time
-zxing-cpp's `create_barcode` takes and a 30th of qrcode's or segno's (bench/qr.py). Every
-badge has a code of its own, so turning the modules into path operators must cost less
-than encoding them: the operators are looked up by whole bytes of modules (see
-`_path_operators`), never worked out module by module in Python."""
+zxing-cpp's `create_barcode` takes and a 30th of qrcode's or segno's (bench/qr.py). The
+PDF path operators are `podium.pdf`'s (`draw_qr`), looked up by whole bytes of modules."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from functools import cache, cached_property, lru_cache
+from functools import cache, cached_property
 from operator import itemgetter
 from typing import Any
 
 import zint
 
-from podium.text.draw import pdf_num
+from podium.pdf import draw_qr, qr_path
 
 _DARK_RUN = re.compile(rb"\x01+")
 _ROW_BYTES = 144
@@ -98,62 +96,10 @@ def draw(canvas: Any, matrix: QrMatrix, x: float, y: float, size: float, *,
          quiet: int = QUIET) -> None:
     """Draw the code on a ReportLab canvas as one filled path; (x, y) is the lower-left corner
     of the quiet zone and `size` the side including it, in points."""
-    module = size / (matrix.size + 2 * quiet)
-    # The path is written in module units (small integers) and scaled into place by one
-    # transform, saved and restored around it; nothing else of the canvas's state changes,
-    # so the operators are written directly (ReportLab's own calls cost more than the path).
-    scale, left, bottom = (pdf_num(v, 4) for v in (module, x + quiet * module,
-                                                     y + quiet * module))
-    canvas._code.append(f"q {scale} 0 0 {scale} {left} {bottom} cm {path_operators(matrix)} Q")
+    draw_qr(canvas, matrix, x, y, size, quiet=quiet)
 
 
 def path_operators(matrix: QrMatrix) -> str:
     """The code's modules as PDF path operators in module units, origin at the lower left
     of the modules (without quiet zone), filled as one path."""
-    return _path_operators(matrix.packed, matrix.size)
-
-
-@lru_cache(maxsize=64)
-def _path_operators(packed: bytes, size: int) -> str:
-    # The codes of a door sign or a booklet repeat (session URLs); badges' codes do not.
-    if size > _TABLES_UP_TO:
-        return _runs_operators(QrMatrix("", size, packed))
-    return "".join([table[byte] for table, byte in zip(_tables(size), packed, strict=True)]) + "f"
-
-
-def _runs_operators(matrix: QrMatrix) -> str:
-    """One rectangle per run of dark modules, rows top down, y counted from the bottom."""
-    size = matrix.size
-    return "".join([f"{c} {size - 1 - r} {n} 1 re " for r, c, n in matrix.runs()]) + "f"
-
-
-_TABLES_UP_TO = 57
-"""Codes up to this size (version 10, a URL of about 150 characters) are written from
-bytes of eight modules looked up in tables; larger ones run by run. The tables of one size
-hold at most rows x bytes x 256 short strings; 10,000 distinct person URLs (size 33) filled
-3,011 entries, under 1 MB."""
-
-
-class _Pieces(dict[int, str]):
-    """The rectangles of one byte of one row (eight modules), by the byte's value; filled
-    as values appear. A run that crosses from one byte into the next is drawn as two
-    rectangles that touch, filled as one path, so it looks the same: this costs a few
-    rectangles a code and saves formatting every run's numbers for every badge."""
-
-    def __init__(self, row: int, col: int) -> None:
-        super().__init__()
-        self.row = row
-        self.col = col
-
-    def __missing__(self, byte: int) -> str:
-        ops = "".join(f"{self.col + m.start()} {self.row} {m.end() - m.start()} 1 re "
-                      for m in _DARK_RUN.finditer(_EXPAND[byte]))
-        self[byte] = ops
-        return ops
-
-
-@cache
-def _tables(size: int) -> tuple[_Pieces, ...]:
-    """The table of every byte of a code of `size`, in the order of `QrMatrix.packed`."""
-    return tuple(_Pieces(size - 1 - row, col)
-                 for row in range(size) for col in range(0, size, 8))
+    return qr_path(matrix)

@@ -7,11 +7,11 @@
     layout.draw(canvas, pdf_fonts, x, top, w, align="center")
 
 `fit` shrinks, then wraps, then raises `FitError`; never cuts. Shaping (HarfBuzz, bidi,
-per-character fallback over the bundled fonts) lives in `shaping`, line breaking in `wrap`,
-drawing in `draw`.
+per-character fallback over the bundled fonts) lives in `shaping`, line breaking in `wrap`;
+drawing is `podium.pdf`'s (`draw_shaped`), which this package re-exports for its callers.
 """
 
-from podium.text.draw import PdfFonts, draw_shaped, new_canvas, pdf_num, set_fill
+from podium.pdf import PdfFonts, draw_shaped, new_canvas, pdf_num, set_fill
 from podium.text.fit import FitError, Layout, fit
 from podium.text.shaping import MissingGlyphs, Run, ShapedText, Shaper
 

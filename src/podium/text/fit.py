@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
-from podium.text.draw import PdfFonts, draw_shaped
+from podium.pdf import PdfFonts, draw_shaped
 from podium.text.shaping import ShapedText, Shaper
 from podium.text.wrap import (
     Measure,

@@ -13,10 +13,11 @@ from reportlab.pdfgen.canvas import Canvas
 from podium import qr
 from podium.i18n import Locale
 from podium.model import Agenda
+from podium.pdf import PdfFonts, operator_mark, operators_since, replay_operators, set_fill
 from podium.present import item_heading, item_times, item_when
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
-from podium.text import FitError, Layout, PdfFonts, Shaper, fit, set_fill
+from podium.text import FitError, Layout, Shaper, fit
 from podium.text.wrap import round_down
 
 SANS = "Noto Sans"
@@ -124,12 +125,12 @@ class Artist:
         key = (id(layout), x, top, width, align)
         found = self._drawn.get(key)
         if found is None:
-            start = len(canvas._code)
+            mark = operator_mark(canvas)
             layout.draw(canvas, self.fonts, x, top, width, align=align)
             # The entry holds the layout, so its id is not reused while the entry lives.
-            self._drawn[key] = (layout, canvas._code[start:])
+            self._drawn[key] = (layout, operators_since(canvas, mark))
         else:
-            canvas._code.extend(found[1])
+            replay_operators(canvas, found[1])
 
     def band(self, canvas: Canvas, box: Box, holder: Holder) -> None:
         colour = self.settings.category_colours.get(holder.category, OTHER_COLOUR)
@@ -182,11 +183,12 @@ class Artist:
         key = (box, holder.category)
         found = self._tops.get(key)
         if found is None:
-            start = len(canvas._code)
+            mark = operator_mark(canvas)
             self.band(canvas, box, holder)
-            found = self._tops[key] = (self.header(canvas, box, holder), canvas._code[start:])
+            found = self._tops[key] = (self.header(canvas, box, holder),
+                                       operators_since(canvas, mark))
         else:
-            canvas._code.extend(found[1])
+            replay_operators(canvas, found[1])
         return found[0]
 
     def front(self, canvas: Canvas, box: Box, holder: Holder, qr_text: str | None) -> Notes:

@@ -4,8 +4,8 @@ ReportLab keeps every page of a canvas in memory until it saves, so one canvas f
 badges grows with the count. Here the sheets are cut into chunks of a fixed number of sheets
 (never depending on the number of processes), each chunk is drawn into its own PDF by a
 worker (all cores), and the main process joins each chunk into one file page by page as
-soon as it is drawn (`join`): memory stays that of one chunk per worker, and the bytes are
-the same however many processes drew them. Each chunk embeds its own subsets of the fonts
+soon as it is drawn (`podium.pdf.Join`): memory stays that of one chunk per worker, and the
+bytes are the same however many processes drew them. Each chunk embeds its own subsets of the fonts
 it uses."""
 
 from __future__ import annotations
@@ -19,10 +19,10 @@ from collections.abc import Generator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from podium.pdf import Join
 from podium.problems import AgendaError, Problem
 from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.holders import Holder
-from podium.renderers.badges.join import Join
 from podium.renderers.badges.sheets import Job, draw_sheets, warm_fonts
 from podium.text import Shaper
 

@@ -16,12 +16,13 @@ from reportlab.pdfgen.canvas import Canvas
 
 from podium.fonts import FontRegistry
 from podium.model import Agenda
+from podium.pdf import PdfFonts, append_operators, new_canvas, pdf_num
 from podium.present import locale_of
 from podium.problems import Problem
 from podium.renderers.badges.artist import SANS, Artist, Box, Notes
 from podium.renderers.badges.holders import Holder
 from podium.renderers.badges.stocks import Stock
-from podium.text import FitError, MissingGlyphs, PdfFonts, Shaper, new_canvas, pdf_num
+from podium.text import FitError, MissingGlyphs, Shaper
 
 MARK_OFFSET = 2 * mm
 MARK_LENGTH = 5 * mm
@@ -124,7 +125,7 @@ def _cut_marks(canvas: Canvas, stock: Stock, bleed: float) -> None:
     """Short lines in the margins on the extension of every badge edge, never on a badge."""
     operators = _cut_mark_operators(stock, bleed)
     if operators:
-        canvas._code.append(operators)
+        append_operators(canvas, operators)
 
 
 @lru_cache(maxsize=16)

@@ -9,13 +9,14 @@ from podium.context import BuildContext
 from podium.fonts import FontRegistry
 from podium.load import Programme
 from podium.output import Written
+from podium.pdf import PdfFonts, new_canvas
 from podium.present import locale_of
 from podium.problems import AgendaError, Problem
 from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong, read_logo
 from podium.renderers.signs.plan import choose_mode, room_day_signs, session_signs
 from podium.renderers.signs.roomday import draw_room_day
 from podium.renderers.signs.session import draw_session
-from podium.text import FitError, MissingGlyphs, PdfFonts, Shaper, new_canvas
+from podium.text import FitError, MissingGlyphs, Shaper
 from podium.yamlsource import Path_
 
 OUTPUT = "door-signs.pdf"

@@ -1,4 +1,4 @@
-"""Output stage: ReportLab page dictionaries written from the document's first one.
+"""PDF stage: page dictionaries written from the bytes ReportLab wrote for the first one.
 
 ReportLab builds and formats every page dictionary (media box, resources, parent, contents)
 object by object, which costs about as much as compressing a badge sheet's contents. The
@@ -26,11 +26,18 @@ _PLAIN_EMPTY = ("Annots", "XObjects", "ExtGState", "_colorsUsed", "_shadingsUsed
 class TemplateCanvas(Canvas):  # type: ignore[misc]  # ReportLab is untyped
     """A ReportLab canvas whose plain pages are written from a template (see module)."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.page_templates: dict[tuple[Any, ...], tuple[bytes, bytes] | None] = {}
+        """The bytes before and after the contents reference of the first page of each
+        kind (None: not one reference), shared by the document's pages."""
+
     def showPage(self) -> None:
         super().showPage()
         page = self._doc.Pages.pages[-1]
         if type(page) is PDFPage:
             page.__class__ = _TemplatePage
+            page.templates = self.page_templates
 
 
 def _kind(page: PDFPage) -> tuple[Any, ...] | None:
@@ -48,13 +55,14 @@ def _kind(page: PDFPage) -> tuple[Any, ...] | None:
 
 class _TemplatePage(PDFPage):  # type: ignore[misc]
     Contents: Any
+    templates: dict[tuple[Any, ...], tuple[bytes, bytes] | None]
+    """Its canvas's `page_templates` (set when the page is made)."""
 
     def format(self, document: Any) -> bytes:
         kind = _kind(self)
         if kind is None:
             return super().format(document)  # type: ignore[no-any-return]
-        templates: dict[tuple[Any, ...], tuple[bytes, bytes] | None] = \
-            document.__dict__.setdefault("_podium_page_templates", {})
+        templates = self.templates
         if kind not in templates:
             out: bytes = super().format(document)
             marker = b"/Contents " + pdf_format(document.Reference(self.Contents), document) + b" "

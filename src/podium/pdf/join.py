@@ -1,4 +1,4 @@
-"""Output stage: PDF parts joined page by page into one file, streaming.
+"""PDF stage: PDF parts joined page by page into one file, streaming.
 
 qpdf (through pikepdf) keeps every page it joins in memory until it saves (about 20 KB a
 page here), so a join of 10,000 badges would grow with the count again. This writer reads
