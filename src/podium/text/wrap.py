@@ -146,6 +146,16 @@ def wrap_measured(m: Measure, limit: float, max_lines: int) -> list[str] | None:
     return break_lines(m.text, starts, stops, max_lines, last)
 
 
+def wrap_at(m: Measure, width: float, size: float, max_lines: int) -> list[str] | None:
+    """The lines a measured text wraps onto at `size` points in `width` points, as `fit`
+    sets it when it does not fit on one line: None where the widest token, or all of them
+    on `max_lines` lines, cannot fit at that size (sizes `fit` skips untried), or where
+    lines run out. Counting lines at a size (door signs) asks this too."""
+    if max_lines <= 1 or size * m.widest > width or size * m.total > width * max_lines:
+        return None
+    return wrap_measured(m, width / size, max_lines)
+
+
 def _fits(advances: tuple[float, ...], sums: tuple[float, ...], start: int, stop: int,
           limit: float) -> bool:
     """Whether text[start:stop] is at most `limit` wide, as shaping sums it (in order from
