@@ -13,17 +13,11 @@ from __future__ import annotations
 
 import math
 import unicodedata
+from itertools import accumulate
 
 from podium.text.boxes import Layout
 from podium.text.shaping import ShapedText, Shaper
-from podium.text.wrap import (
-    Measure,
-    break_tokens,
-    round_down,
-    token_widths,
-    wrap_lines,
-    wrap_measured,
-)
+from podium.text.wrap import Measure, break_tokens, round_down, token_widths, wrap_at, wrap_shaped
 
 
 class FitError(ValueError):
@@ -47,8 +41,8 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
     size from `max_size` down to `min_size` (in `step`s) that holds it on one line, else the
     largest (down to `wrap_min_size`, default `min_size`) that holds it wrapped. Raises
     `FitError` (naming `who`) if nothing fits, and `MissingGlyphs` if no bundled font can
-    draw a character. `known` is the text's `Measure` in this family and weight, if the
-    caller has it: wrapping then sums nothing again (the same lines)."""
+    draw a character. Simple text wraps by its `Measure` (`wrap.wrap_at`, the lines that
+    counting lines at a size gives); `known` is that measure, if the caller has it."""
     text = " ".join(unicodedata.normalize("NFC", text).split())
     if not text:
         return Layout(text, max_size, (), max_size * line_height, 0.0, 0.0, False, False, family)
@@ -62,16 +56,23 @@ def fit(shaper: Shaper, text: str, *, family: str, width: float, max_size: float
         floor = min_size if wrap_min_size is None else wrap_min_size
         m = known if known is not None and known.text == text else None
         advances = m.advances if m else shaper.simple_advances(text, family, bold=bold)
-        if advances is None and max_lines == 2:
-            size = min(size, _two_line_bound(shaper, tokens, family, bold, width, step))
-        widest, total = (m.widest, m.total) if m else token_widths(
-            shaper, tokens, family, bold, advances)
+        if m is None and advances is not None:
+            # Simple text: measured once for every size tried, as `measure` measures it.
+            widest, total = token_widths(shaper, tokens, family, bold, advances)
+            m = Measure(text, advances, tuple(accumulate(advances, initial=0.0)), whole.width,
+                        tokens, widest, total)
+        if m is None:
+            if max_lines == 2:
+                size = min(size, _two_line_bound(shaper, tokens, family, bold, width, step))
+            widest, total = token_widths(shaper, tokens, family, bold)
+        else:
+            widest, total = m.widest, m.total
         while size >= floor - 1e-9 and (size * widest > width
                                         or size * total > width * max_lines):
             size -= step        # a word alone, or all words together, cannot fit: skip
         while size >= floor - 1e-9:
-            lines = wrap_measured(m, width / size, max_lines) if m else wrap_lines(
-                shaper, text, tokens, family, bold, width / size, max_lines, advances)
+            lines = wrap_at(m, width, size, max_lines) if m else wrap_shaped(
+                shaper, tokens, family, bold, width / size, max_lines)
             if lines is not None:
                 shaped = tuple(shaper.shape(line, family, bold=bold) for line in lines)
                 return _layout(shaper, text, shaped, size, max_size, line_height, family)
