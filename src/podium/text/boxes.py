@@ -8,7 +8,7 @@ made of layouts, and any new output (table tents) places its parts the same way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -16,6 +16,7 @@ from podium.text.draw import PdfFonts, draw_shaped
 from podium.text.shaping import ShapedText
 
 
+@runtime_checkable
 class Box(Protocol):
     """Something measured for its place, then drawn: `height` and `width` in points (the
     width it takes, at most the width it was made for), drawn with its top-left corner at
@@ -92,3 +93,7 @@ class Layout:
             left = {"left": x, "center": x + (width - w) / 2, "right": x + width - w}[align]
             draw_shaped(canvas, fonts, line, left, baseline, self.size)
             baseline -= self.leading
+
+
+if TYPE_CHECKING:
+    _LAYOUT: type[Box] = Layout     # mypy checks that a Layout is a Box

@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.present import Appearance
 from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw
-from podium.text import FitError, Layout, PdfFonts, set_fill
+from podium.text import Box, FitError, Layout, PdfFonts, set_fill
 
 # Name size, organisation size (A4 points), tried from the largest down. Down to 16/11 names
 # read across a corridor; the smaller steps are for crowded panels only.
@@ -128,6 +129,10 @@ class Grid:
     def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float,
              width: float) -> None:
         self.paint(canvas, fonts, x, top)
+
+
+if TYPE_CHECKING:
+    _BOXES: tuple[type[Box], ...] = (Entry, Grid)   # mypy checks that they are Boxes
 
 
 def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: float) -> Entry:

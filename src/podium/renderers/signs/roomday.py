@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -19,7 +20,7 @@ from podium.renderers.signs.kit import (
     draw,
     )
 from podium.renderers.signs.plan import BREAKS, RoomDaySign
-from podium.text import FitError, Layout, PdfFonts
+from podium.text import Box, FitError, Layout, PdfFonts
 
 TITLE_MAX, TITLE_MIN = 18.0, 16.0
 """Sizes of the titles in a list, on A4: read from a step or two away, and seven to nine
@@ -65,6 +66,10 @@ class Row:
         bottom = draw(canvas, fonts, self.title, x, top, width - self.time_w, colour)
         if self.people:
             draw(canvas, fonts, self.people, x, bottom - self.gap, width - self.time_w, SECOND)
+
+
+if TYPE_CHECKING:
+    _ROW: type[Box] = Row       # mypy checks that a Row is a Box
 
 
 @dataclass(frozen=True)
