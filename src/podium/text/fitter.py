@@ -49,7 +49,12 @@ class Fitter:
     measures: dict[tuple[str, bool], Measure | None] = field(default_factory=dict,
                                                              repr=False)
     """Texts' measures (see `podium.text.wrap.measure`) by text and weight, for every box."""
-    _metrics: dict[bool, tuple[float, float]] = field(default_factory=dict, repr=False)
+    _metrics: tuple[tuple[float, float], ...] = field(default=(), repr=False)
+    """(ascent, descent) of the regular and the bold face, by `bold` (0 or 1)."""
+
+    def __post_init__(self) -> None:
+        self._metrics = tuple(self.shaper.metrics(self.shaper.face(self.family, bold=b))
+                              for b in (False, True))
 
     def largest(self, text: str, *, width: float, max_size: float, min_size: float,
                 max_lines: int = 1, bold: bool = False, max_height: float | None = None,
@@ -108,7 +113,7 @@ class Fitter:
         lines = count(size)
         if not lines:
             return math.inf
-        ascent, descent = self.metrics(bold)
+        ascent, descent = self._metrics[bold]
         # `Layout.height` of that many lines: the products `fit` lays out with, stacked.
         return stacked(ascent * size, size * line_height, descent * size, lines)
 
@@ -161,8 +166,4 @@ class Fitter:
 
     def metrics(self, bold: bool = False) -> tuple[float, float]:
         """(ascent, descent) in ems of the family's upright face in this weight."""
-        found = self._metrics.get(bold)
-        if found is None:
-            found = self._metrics[bold] = self.shaper.metrics(
-                self.shaper.face(self.family, bold=bold))
-        return found
+        return self._metrics[bold]

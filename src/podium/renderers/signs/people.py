@@ -47,16 +47,17 @@ def _tag_height(size: float, pad: float) -> float:
     return size * 1.0 + 2 * pad
 
 
-def _geometry(name_h: float, last_line: float, remote: Layout | None, org_h: float | None,
-              width: float, pad: float, gap: float) -> tuple[float, bool]:
-    """(height, inline) of an entry in a column `width` wide: the name `name_h` high with
-    its last line `last_line` wide, the remote mark (if any) after that line when it fits
-    there (inline), else on a line of its own, and the organisation (`org_h` high; None
-    without one) under them. The one place an entry is put together: `_entry` asks it with
-    laid-out texts, `_height` with heights and widths counted for the same sizes."""
-    inline = remote is not None and last_line + 3 * pad + remote.width + 2.4 * pad <= width
-    tag = _tag_height(remote.size, pad) if remote is not None and not inline else None
-    return name_h + sum(gap + h for h in (tag, org_h) if h is not None), inline
+def _stacked(name: float, tag: float | None, org: float | None, gap: float) -> float:
+    """Height of an entry: the name, the remote mark on a line of its own (if not beside
+    the name), the organisation. With `_fits_beside`, how an entry is put together: asked
+    with laid-out texts by `Entry`, and with the fitter's counts for the same sizes by
+    `_height`."""
+    return name + sum(gap + h for h in (tag, org) if h is not None)
+
+
+def _fits_beside(last_line: float, remote_width: float, pad: float, width: float) -> bool:
+    """Whether the remote mark fits after the name's last line."""
+    return last_line + 3 * pad + remote_width + 2.4 * pad <= width
 
 
 @dataclass(frozen=True)
@@ -70,14 +71,17 @@ class Entry:
     gap: float
     pad: float
     inline: bool
-    height: float
-    """See `_geometry`."""
     stroke: float
     """Line width of the remote mark's box."""
 
     @property
     def tag_height(self) -> float:
         return _tag_height(self.remote.size, self.pad) if self.remote else 0.0
+
+    @property
+    def height(self) -> float:
+        return _stacked(self.name.height, self.tag_height if self.remote and not self.inline
+                        else None, self.org.height if self.org else None, self.gap)
 
     @property
     def width(self) -> float:
@@ -142,14 +146,16 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
                               min_size=s(name_size), max_lines=NAME_LINES, bold=True,
                               line_height=1.12)
     pad = s(TAG_PAD)
-    remote = _remote_mark(kit, width, org_size) if app.remote else None
+    remote, inline, stroke = None, False, 0.0
+    if app.remote:
+        remote = _remote_mark(kit, width, org_size)
+        inline = _fits_beside(name.last_width, remote.width, pad, width)
+        stroke = s(0.9)
     org_text = organisation(app)
     org = kit.fitter.largest(org_text, width=width, max_size=s(org_size),
                              min_size=s(org_size), max_lines=ORG_LINES,
                              line_height=1.12) if org_text else None
-    height, inline = _geometry(name.height, name.last_width, remote,
-                               org.height if org else None, width, pad, s(2.5))
-    return Entry(name, remote, org, s(2.5), pad, inline, height, s(0.9))
+    return Entry(name, remote, org, s(2.5), pad, inline, stroke)
 
 
 def _remote_mark(kit: Kit, width: float, org_size: float) -> Layout:
@@ -161,9 +167,9 @@ def _remote_mark(kit: Kit, width: float, org_size: float) -> Layout:
 def _height(kit: Kit, app: Appearance, width: float, name_size: float,
             org_size: float, org_text: str) -> float:
     """`_entry(...).height` (math.inf where it raises FitError), from the heights and last
-    line widths the fitter counts for those sizes when the texts are simple (so that only
-    the grid chosen is laid out), put together by the same `_geometry`. `org_text` is
-    `organisation(app)`."""
+    line widths the fitter counts for those sizes when the texts are simple (the lines and
+    height model its layouts have, so that only the grid chosen is laid out), put together
+    as `Entry` puts them (`_stacked`, `_fits_beside`). `org_text` is `organisation(app)`."""
     s, fitter = kit.page.pt, kit.fitter
     name_h = fitter.height_at(app.name, width=width, size=s(name_size), max_lines=NAME_LINES,
                               bold=True, line_height=1.12)
@@ -171,23 +177,25 @@ def _height(kit: Kit, app: Appearance, width: float, name_size: float,
                              bold=False, line_height=1.12) if org_text else 0.0
     if name_h is not None and math.isinf(name_h):
         return math.inf
-    last: float | None = 0.0
+    last = None
     if app.remote and name_h is not None:
         last = fitter.last_line_width(app.name, width=width, size=s(name_size),
                                       max_lines=NAME_LINES, bold=True)
-    if name_h is None or org_h is None or last is None:
+    if name_h is None or org_h is None or (app.remote and last is None):
         try:
             return _entry(kit, app, width, name_size, org_size).height
         except FitError:
             return math.inf
-    remote = None
-    if app.remote:
+    tag = None
+    if last is not None:
+        pad = s(TAG_PAD)
         try:
             remote = _remote_mark(kit, width, org_size)
         except FitError:
             return math.inf
-    return _geometry(name_h, last, remote, org_h if org_text else None, width, s(TAG_PAD),
-                     s(2.5))[0]
+        if not _fits_beside(last, remote.width, pad, width):
+            tag = _tag_height(remote.size, pad)
+    return _stacked(name_h, tag, org_h if org_text else None, s(2.5))
 
 
 def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
