@@ -1,9 +1,9 @@
-"""Text stage: boxes — what fitting hands to whoever places it: a height and a width in
-points, then drawn at (x, top) in a given width; a fitted text (`Layout`) is the first kind.
+"""Text stage: boxes — what fitting hands over: a height and a width, then a draw at (x, top).
 
-Every box is measured when it is made (at a size, in a width) and drawn later, as often as
-wanted, without being measured again: a door sign's entry, row and people grid are boxes
-made of layouts, and any new output (table tents) places its parts the same way."""
+A fitted text (`Layout`) is the first kind of box. Every box is measured when it is made
+(at a size, in a width) and drawn later, as often as wanted, without being measured again:
+a door sign's entry, row and people grid are boxes made of layouts, and any new output
+(table tents) places its parts the same way."""
 
 from __future__ import annotations
 
@@ -36,7 +36,7 @@ def stacked(ascent: float, leading: float, descent: float, lines: int) -> float:
     """The height model of set text, in points: `ascent` above the first baseline,
     `leading` between baselines, `descent` under the last; 0 for no lines. A `Layout`'s
     height is this, and so is a height counted at a size without laying the text out
-    (`podium.text.search.layout_height`): the two cannot disagree."""
+    (`search.size_probe`, `Fitter.height_at`): the two cannot disagree."""
     if not lines:
         return 0.0
     return ascent + (lines - 1) * leading + descent

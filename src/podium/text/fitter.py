@@ -1,5 +1,4 @@
-"""Text stage: the fitter — a build's fitted texts in one family, remembered by text and box,
-with each text's measure and line counters, so that heights at a size are counted once.
+"""Text stage: the fitter — a build's fitted texts, measures and line counters, by text and box.
 
     fitter = Fitter(shaper, "Noto Sans")        # one per build (badges, door signs)
     title = fitter.largest(text, width=w, max_size=64, min_size=36, max_lines=3, bold=True)

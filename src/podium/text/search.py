@@ -1,10 +1,10 @@
-"""Text stage: size search — the largest size, in steps, at which a text fits a box (two big
-lines beating one small one), and the lines and heights at a size counted without layout.
+"""Text stage: size search — the largest size, in steps, at which a text fits a box.
 
-`largest` bisects over sizes; for simple text each size is tested by counting lines from
-summed advances (`line_counter`, `size_probe`), and only the size found is laid out, by
-`fit`, so the layout is the one trying that size alone gives; a height counted for a size
-is `boxes.stacked`, as a layout's is."""
+Two big lines beat one small one (a sign is read from afar). `largest` bisects over sizes;
+for simple text each size is tested by counting lines from summed advances (`line_counter`,
+`size_probe`), and only the size found is laid out, by `fit`, so the layout is the one
+trying that size alone gives; a height counted for a size is `boxes.stacked`, as a
+layout's is."""
 
 from __future__ import annotations
 
