@@ -492,3 +492,31 @@ def test_a_day_that_just_overflows_is_set_tighter_not_spilled(tmp_path: Path) ->
                  if "Bold" in w["fontname"] and 15 < w["size"] < 30]
     assert counts == [8, 6, 3, 6, 3]
     assert min(sizes) >= 16 - 0.01
+
+
+def test_sign_parts_are_text_boxes(seed: Programme) -> None:
+    """Entries, rows and people grids are podium.text Boxes like the layouts they hold:
+    measured when made, no wider than the column they were made for."""
+    from podium.fonts import bundled
+    from podium.present import chairs, speakers
+    from podium.renderers.signs import make_kit
+    from podium.renderers.signs.people import _entry, people_grids
+    from podium.renderers.signs.roomday import Lister
+    from podium.text import Box
+
+    kit = make_kit(seed, bundled())
+    inner = kit.page.inner
+    parts: list[tuple[Box, float]] = []
+    for _, item in seed.agenda.items():
+        ch, sp = chairs(seed.agenda, item), speakers(seed.agenda, item)
+        parts += [(_entry(kit, app, 240.0, 16.0, 11.0), 240.0) for app in ch + sp]
+        if ch or sp:
+            parts.append((next(people_grids(kit, ch, sp, inner)), inner))
+    for sign in room_day_signs(seed.agenda):
+        lister = Lister(kit, sign)
+        parts += [(lister.row(k, inner), inner) for k in range(len(sign.items))]
+    kinds = {type(part).__name__ for part, _ in parts}
+    assert kinds == {"Entry", "Grid", "Row"}
+    for part, width in parts:
+        assert isinstance(part, Box)
+        assert 0 < part.width <= width + 1e-6 and part.height > 0

@@ -9,7 +9,7 @@ import pytest
 
 from podium.fonts import bundled
 from podium.text import Shaper
-from podium.text.fit import size_probe
+from podium.text.search import size_probe
 from podium.text.wrap import break_tokens, round_down, wrap_lines, wrap_shaped
 
 WORDS = ("Peacekeeping", "of", "the", "Future", "Capacity-Building", "and/or", "Straße",

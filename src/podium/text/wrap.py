@@ -2,7 +2,10 @@
 
 Widths are in ems. Simple text (one left-to-right run of the primary face) is measured by
 summing character advances, in the order shaping sums them, so its lines are the ones
-shaping would give; other text is shaped line by line (`wrap_shaped`)."""
+shaping would give; other text is shaped line by line (`wrap_shaped`). All three wrapping
+functions fill lines greedily through one line breaker (`break_lines`); they differ only in
+how a line's last token is found: by trying token after token (`wrap_shaped`, `wrap_lines`)
+or by bisecting prefix sums (`wrap_measured`)."""
 
 from __future__ import annotations
 
@@ -10,6 +13,7 @@ import math
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache, reduce
 from itertools import accumulate
@@ -73,10 +77,53 @@ class Measure:
         its trailing spaces, and `prefix` at those ends (increasing, so a line's last token
         is found by bisection). Made on first use: most texts are never wrapped."""
         if self._bounds is None:
-            starts = tuple(accumulate((len(t) for t in self.tokens[:-1]), initial=0))
-            stops = tuple(b + len(t.rstrip()) for b, t in zip(starts, self.tokens, strict=True))
+            starts, stops = token_bounds(self.tokens)
             self._bounds = (starts, stops, tuple(self.prefix[e] for e in stops))
         return self._bounds
+
+
+def token_bounds(tokens: Sequence[str]) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """(starts, stops): where each token begins in the text they make up, and where it ends
+    without its trailing spaces."""
+    starts = tuple(accumulate((len(t) for t in tokens[:-1]), initial=0)) if tokens else ()
+    return starts, tuple(b + len(t.rstrip()) for b, t in zip(starts, tokens, strict=True))
+
+
+def break_lines(text: str, starts: Sequence[int], stops: Sequence[int], max_lines: int,
+                last: Callable[[int], int]) -> list[str] | None:
+    """The one line breaker: greedy filling of at most `max_lines` lines with the tokens
+    of `text` (see `token_bounds`). `last(first)` is the last token that fits on a line
+    beginning with token `first`, less than `first` when that token alone is too wide.
+    A line is `text` from its first token's start to its last token's stop. None if a
+    token alone is too wide or lines run out. `text` has no leading or trailing spaces
+    (as `fit` sets it), so no line is blank."""
+    lines: list[str] = []
+    first, count = 0, len(stops)
+    while first < count:
+        if len(lines) == max_lines:
+            return None
+        end = last(first)
+        if end < first:
+            return None
+        lines.append(text[starts[first]:stops[end]])
+        first = end + 1
+    return lines
+
+
+def _scan(starts: Sequence[int], stops: Sequence[int],
+          fits: Callable[[int, int], bool]) -> Callable[[int], int]:
+    """`last` for `break_lines` by trying token after token from the line's first: the
+    token before the first one that does not fit. `fits(start, stop)` tells whether
+    text[start:stop] fits the line."""
+    count = len(stops)
+
+    def last(first: int) -> int:
+        start, end = starts[first], first
+        while end < count and fits(start, stops[end]):
+            end += 1
+        return end - 1
+
+    return last
 
 
 def wrap_measured(m: Measure, limit: float, max_lines: int) -> list[str] | None:
@@ -85,21 +132,28 @@ def wrap_measured(m: Measure, limit: float, max_lines: int) -> list[str] | None:
     matters for titles and organisations tried at many sizes and widths. Widths grow with
     each token added (advances are not negative), so the tokens that fit a line come first."""
     starts, stops, reach = m.bounds()
-    sums = m.prefix
-    lines: list[str] = []
-    first, count = 0, len(stops)
-    while first < count:
+    sums, advances = m.prefix, m.advances
+
+    def last(first: int) -> int:
         start = starts[first]
-        # Past this index every line is wider than `limit` by more than `wrap_lines`'s
-        # rounding margin; below it, `_fits` decides as `wrap_lines` does.
-        last = bisect_right(reach, sums[start] + limit + 1e-6, first) - 1
-        while last >= first and not _fits(m.advances, sums, start, stops[last], limit):
-            last -= 1
-        if last < first or len(lines) == max_lines:
-            return None
-        lines.append(m.text[start:stops[last]])
-        first = last + 1
-    return lines
+        # Past this index every line is wider than `limit` by more than `_fits`'s rounding
+        # margin; below it, `_fits` decides as trying token after token does.
+        end = bisect_right(reach, sums[start] + limit + 1e-6, first) - 1
+        while end >= first and not _fits(advances, sums, start, stops[end], limit):
+            end -= 1
+        return end
+
+    return break_lines(m.text, starts, stops, max_lines, last)
+
+
+def wrap_at(m: Measure, width: float, size: float, max_lines: int) -> list[str] | None:
+    """The lines a measured text wraps onto at `size` points in `width` points, as `fit`
+    sets it when it does not fit on one line: None where the widest token, or all of them
+    on `max_lines` lines, cannot fit at that size (sizes `fit` skips untried), or where
+    lines run out. Counting lines at a size (door signs) asks this too."""
+    if max_lines <= 1 or size * m.widest > width or size * m.total > width * max_lines:
+        return None
+    return wrap_measured(m, width / size, max_lines)
 
 
 def _fits(advances: tuple[float, ...], sums: tuple[float, ...], start: int, stop: int,
@@ -164,49 +218,23 @@ def wrap_lines(shaper: Shaper, text: str, tokens: list[str], family: str, bold: 
     if advances is None:
         return wrap_shaped(shaper, tokens, family, bold, limit, max_lines)
     sums = prefix if prefix is not None else tuple(accumulate(advances, initial=0.0))
+    starts, stops = token_bounds(tokens)
 
     def fits(start: int, stop: int) -> bool:
         return _fits(advances, sums, start, stop, limit)
 
-    lines: list[str] = []
-    start = end = pos = 0       # current line: text[start:end] without its trailing spaces
-    for token in tokens:
-        stop = pos + len(token.rstrip())
-        if fits(start, stop):
-            end = stop
-        else:
-            if end == start:
-                return None
-            lines.append(text[start:end])
-            start = pos
-            if len(lines) >= max_lines or not fits(pos, stop):
-                return None
-            end = stop
-        pos += len(token)
-    if end > start:
-        lines.append(text[start:end])
-    return lines if len(lines) <= max_lines else None
+    return break_lines(text, starts, stops, max_lines, _scan(starts, stops, fits))
 
 
 def wrap_shaped(shaper: Shaper, tokens: list[str], family: str, bold: bool, limit: float,
-          max_lines: int) -> list[str] | None:
+                max_lines: int) -> list[str] | None:
     """Greedy line filling in ems by shaping each candidate line; None if a token alone is
-    too wide or lines run out."""
-    lines: list[str] = []
-    current = ""
-    for token in tokens:
-        candidate = (current + token).rstrip()
-        if shaper.shape(candidate, family, bold=bold).width <= limit:
-            current += token
-            continue
-        if not current:
-            return None
-        lines.append(current.rstrip())
-        current = token
-        if shaper.shape(current.rstrip(), family, bold=bold).width > limit:
-            return None
-        if len(lines) >= max_lines:
-            return None
-    if current.strip():
-        lines.append(current.rstrip())
-    return lines if len(lines) <= max_lines else None
+    too wide or lines run out. (Shaped widths need not grow with each token added, so
+    tokens are tried one after another.)"""
+    text = "".join(tokens)
+    starts, stops = token_bounds(tokens)
+
+    def fits(start: int, stop: int) -> bool:
+        return shaper.shape(text[start:stop], family, bold=bold).width <= limit
+
+    return break_lines(text, starts, stops, max_lines, _scan(starts, stops, fits))

@@ -17,14 +17,15 @@ from podium.pdf import PdfFonts, operator_mark, operators_since, replay_operator
 from podium.present import item_heading, item_times, item_when
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
-from podium.text import FitError, Layout, Shaper, fit
+from podium.text import FitError, Fitter, Layout, Shaper
 from podium.text.wrap import round_down
 
 SANS = "Noto Sans"
 MIN_MODULE = 0.5 * mm
 """Smallest QR module that phone cameras read reliably from a badge at arm's length."""
 FIT_CACHE = 4096
-"""Fitted texts kept for reuse; emptied when full, so memory stays bounded."""
+"""Fitted texts kept for reuse (and their drawn operators); emptied when full, so memory
+stays bounded."""
 OTHER_COLOUR = "#4D4D4D"
 """Band colour of categories that `print.category_colours` does not list."""
 BACK_STEP = 0.25
@@ -93,7 +94,7 @@ class Artist:
         self.pad: float = max(4 * mm, 0.05 * base)
         self.band_h = h * (0.14 if self.portrait else 0.19)
         self.qr_target = base * (0.30 if self.portrait else 0.36)
-        self._fitted: dict[tuple[str, float, float, float, int, bool, float], Layout] = {}
+        self.fitter = Fitter(shaper, SANS, limit=FIT_CACHE)
         self._drawn: dict[tuple[int, float, float, float, str], tuple[Layout, list[str]]] = {}
         self._tops: dict[tuple[Box, str], tuple[float, list[str]]] = {}
 
@@ -102,19 +103,13 @@ class Artist:
     def _fit(self, text: str, width: float, max_size: float, min_size: float, lines: int,
              holder: Holder, bold: bool = False, one_line_min: float = 0.0) -> Layout:
         """Shrink on one line down to `one_line_min` (default: `min_size`), then wrap down
-        to `min_size`."""
-        key = (text, width, max_size, min_size, lines, bold, one_line_min)
-        found = self._fitted.get(key)
-        if found is None:
-            found = fit(self.shaper, text, family=SANS, bold=bold, width=width,
-                        max_size=max_size, min_size=max(one_line_min, min_size), max_lines=lines,
-                        who=holder.label, wrap_min_size=min_size)
-            # Titles, categories, roles and organisations repeat from badge to badge.
-            if len(self._fitted) >= FIT_CACHE:
-                self._fitted.clear()
-                self._drawn.clear()
-            self._fitted[key] = found
-        return found
+        to `min_size`. Remembered by the fitter: titles, categories, roles and
+        organisations repeat from badge to badge."""
+        if len(self._drawn) >= FIT_CACHE:
+            self._drawn.clear()     # bounded like the fitter's (its entries keep layouts)
+        return self.fitter.fit(text, bold=bold, width=width, max_size=max_size,
+                               min_size=max(one_line_min, min_size), max_lines=lines,
+                               who=holder.label, wrap_min_size=min_size)
 
     def _draw(self, canvas: Canvas, layout: Layout, x: float, top: float, width: float,
               align: str) -> None:

@@ -6,12 +6,13 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.present import Appearance
 from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw
-from podium.text import FitError, Layout, set_fill
+from podium.text import Box, FitError, Layout, PdfFonts, set_fill
 
 # Name size, organisation size (A4 points), tried from the largest down. Down to 16/11 names
 # read across a corridor; the smaller steps are for crowded panels only.
@@ -48,7 +49,9 @@ def _tag_height(size: float, pad: float) -> float:
 
 def _stacked(name: float, tag: float | None, org: float | None, gap: float) -> float:
     """Height of an entry: the name, the remote mark on a line of its own (if not beside
-    the name), the organisation."""
+    the name), the organisation. With `_fits_beside`, how an entry is put together: asked
+    with laid-out texts by `Entry`, and with the fitter's counts for the same sizes by
+    `_height`."""
     return name + sum(gap + h for h in (tag, org) if h is not None)
 
 
@@ -59,8 +62,8 @@ def _fits_beside(last_line: float, remote_width: float, pad: float, width: float
 
 @dataclass(frozen=True)
 class Entry:
-    """One person: name, the remote mark (after the name's last line when it fits there,
-    else on a line of its own) and the organisation."""
+    """One person (a `podium.text.Box`): name, the remote mark (after the name's last line
+    when it fits there, else on a line of its own) and the organisation."""
 
     name: Layout
     remote: Layout | None
@@ -68,6 +71,8 @@ class Entry:
     gap: float
     pad: float
     inline: bool
+    stroke: float
+    """Line width of the remote mark's box."""
 
     @property
     def tag_height(self) -> float:
@@ -78,81 +83,104 @@ class Entry:
         return _stacked(self.name.height, self.tag_height if self.remote and not self.inline
                         else None, self.org.height if self.org else None, self.gap)
 
-    def draw(self, kit: Kit, canvas: Canvas, x: float, top: float, width: float) -> None:
-        y = draw(canvas, kit.fonts, self.name, x, top, width)
+    @property
+    def width(self) -> float:
+        widths = [self.name.width, self.org.width if self.org else 0.0]
+        if self.remote is not None:
+            tag = self.remote.width + 2.4 * self.pad
+            widths.append(self.name.last_width + 3 * self.pad + tag if self.inline else tag)
+        return max(widths)
+
+    def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float,
+             width: float) -> None:
+        y = draw(canvas, fonts, self.name, x, top, width)
         if self.remote is not None:
             if self.inline:
                 # On the name's last baseline, boxed so that it reads as a mark, not a name.
                 base = top - self.name.ascent - (len(self.name.lines) - 1) * self.name.leading
-                tx = x + self.name.lines[-1].width_at(self.name.size) + 3 * self.pad
-                self._tag(kit, canvas, tx, base - self.pad - self.remote.size * 0.2)
+                tx = x + self.name.last_width + 3 * self.pad
+                self._tag(canvas, fonts, tx, base - self.pad - self.remote.size * 0.2)
             else:
-                self._tag(kit, canvas, x, y - self.gap - self.tag_height + self.pad)
+                self._tag(canvas, fonts, x, y - self.gap - self.tag_height + self.pad)
                 y -= self.gap + self.tag_height
         if self.org is not None:
-            draw(canvas, kit.fonts, self.org, x, y - self.gap, width, SECOND)
+            draw(canvas, fonts, self.org, x, y - self.gap, width, SECOND)
 
-    def _tag(self, kit: Kit, canvas: Canvas, x: float, bottom: float) -> None:
+    def _tag(self, canvas: Canvas, fonts: PdfFonts, x: float, bottom: float) -> None:
         """The remote mark with the bottom of its box at `bottom`."""
         assert self.remote is not None
         pad, size = self.pad, self.remote.size
         w = self.remote.width + 2.4 * pad
         canvas.setStrokeColorRGB(*INK)
-        canvas.setLineWidth(kit.page.pt(0.9))
+        canvas.setLineWidth(self.stroke)
         canvas.roundRect(x, bottom, w, self.tag_height, pad, stroke=1, fill=0)
         # Baseline so that capitals sit centred in the box.
         base = bottom + self.tag_height / 2 - 0.714 * size / 2
-        draw(canvas, kit.fonts, self.remote, x + 1.2 * pad, base + self.remote.ascent,
+        draw(canvas, fonts, self.remote, x + 1.2 * pad, base + self.remote.ascent,
              self.remote.width)
 
 
 @dataclass(frozen=True)
 class Grid:
-    """A laid-out people block: `height` and a function that draws it at (x, top)."""
+    """A people block (a `podium.text.Box`): its height, counted before any entry is laid
+    out, and what lays the entries out and draws them at (x, top)."""
 
     height: float
-    draw: Callable[[Canvas, float, float], None]
+    width: float
+    paint: Callable[[Canvas, PdfFonts, float, float], None]
     name_size: float = 0.0
+
+    def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float,
+             width: float) -> None:
+        self.paint(canvas, fonts, x, top)
+
+
+if TYPE_CHECKING:
+    _BOXES: tuple[type[Box], ...] = (Entry, Grid)   # mypy checks that they are Boxes
 
 
 def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: float) -> Entry:
     s = kit.page.pt
     # One size for every name of a sign (mixed sizes read as ranks): wrap, do not shrink.
-    name = kit.largest(app.name, width=width, max_size=s(name_size), min_size=s(name_size),
-                       max_lines=NAME_LINES, bold=True, line_height=1.12)
+    name = kit.fitter.largest(app.name, width=width, max_size=s(name_size),
+                              min_size=s(name_size), max_lines=NAME_LINES, bold=True,
+                              line_height=1.12)
     pad = s(TAG_PAD)
-    remote, inline = None, False
+    remote, inline, stroke = None, False, 0.0
     if app.remote:
         remote = _remote_mark(kit, width, org_size)
-        inline = _fits_beside(name.lines[-1].width_at(name.size), remote.width, pad, width)
+        inline = _fits_beside(name.last_width, remote.width, pad, width)
+        stroke = s(0.9)
     org_text = organisation(app)
-    org = kit.largest(org_text, width=width, max_size=s(org_size), min_size=s(org_size),
-                      max_lines=ORG_LINES, line_height=1.12) if org_text else None
-    return Entry(name, remote, org, s(2.5), pad, inline)
+    org = kit.fitter.largest(org_text, width=width, max_size=s(org_size),
+                             min_size=s(org_size), max_lines=ORG_LINES,
+                             line_height=1.12) if org_text else None
+    return Entry(name, remote, org, s(2.5), pad, inline, stroke)
 
 
 def _remote_mark(kit: Kit, width: float, org_size: float) -> Layout:
     s = kit.page.pt
-    return kit.largest(kit.locale.label("remote").upper(), width=width - 3 * s(TAG_PAD),
-                       max_size=s(org_size), min_size=s(7), bold=True)
+    return kit.fitter.largest(kit.locale.label("remote").upper(), width=width - 3 * s(TAG_PAD),
+                              max_size=s(org_size), min_size=s(7), bold=True)
 
 
 def _height(kit: Kit, app: Appearance, width: float, name_size: float,
             org_size: float, org_text: str) -> float:
-    """`_entry(...).height` (math.inf where it raises FitError), counted from the texts'
-    advances when they are simple, so that only the grid chosen is laid out. `org_text` is
-    `organisation(app)`."""
-    s = kit.page.pt
-    name_h = kit.height_at(app.name, width=width, size=s(name_size), max_lines=NAME_LINES,
-                           bold=True, line_height=1.12)
-    org_h = kit.height_at(org_text, width=width, size=s(org_size), max_lines=ORG_LINES,
-                          bold=False, line_height=1.12) if org_text else 0.0
+    """`_entry(...).height` (math.inf where it raises FitError), from the heights and last
+    line widths the fitter counts for those sizes when the texts are simple (the lines and
+    height model its layouts have, so that only the grid chosen is laid out), put together
+    as `Entry` puts them (`_stacked`, `_fits_beside`). `org_text` is `organisation(app)`."""
+    s, fitter = kit.page.pt, kit.fitter
+    name_h = fitter.height_at(app.name, width=width, size=s(name_size), max_lines=NAME_LINES,
+                              bold=True, line_height=1.12)
+    org_h = fitter.height_at(org_text, width=width, size=s(org_size), max_lines=ORG_LINES,
+                             bold=False, line_height=1.12) if org_text else 0.0
     if name_h is not None and math.isinf(name_h):
         return math.inf
     last = None
     if app.remote and name_h is not None:
-        last = kit.last_line_width(app.name, width=width, size=s(name_size),
-                                   max_lines=NAME_LINES, bold=True)
+        last = fitter.last_line_width(app.name, width=width, size=s(name_size),
+                                      max_lines=NAME_LINES, bold=True)
     if name_h is None or org_h is None or (app.remote and last is None):
         try:
             return _entry(kit, app, width, name_size, org_size).height
@@ -194,7 +222,7 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     (the caller takes the first that leaves its title enough room); none higher than
     `limit`. Heights are counted from advances (`_height`): only the grid drawn is laid out."""
     if not apps_chair and not apps_speakers:
-        yield Grid(0.0, lambda c, x, t: None, math.inf)
+        yield Grid(0.0, 0.0, lambda c, f, x, t: None, math.inf)
         return
     s = kit.page.pt
     label_speakers = kit.locale.label("panelists" if apps_chair else "speakers")
@@ -216,9 +244,10 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
             if height > limit:      # math.inf too: someone does not fit
                 continue
             sizes = (col_w, name_size, org_size)
-            options.append(Grid(height, _painter(kit, apps_chair, apps_speakers, sizes,
-                                                 label_speakers, chair_cols, max(per_row, 1),
-                                                 gap, row_h, row_gap, head), s(name_size)))
+            options.append(Grid(height, width,
+                                _painter(kit, apps_chair, apps_speakers, sizes, label_speakers,
+                                         chair_cols, max(per_row, 1), gap, row_h, row_gap,
+                                         head), s(name_size)))
         yield from sorted(options, key=lambda g: g.height)
 
 
@@ -237,19 +266,19 @@ def _rows(ch: list[float], sp: list[float], per_row: int, rows: int) -> list[flo
 def _painter(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appearance],
              sizes: tuple[float, float, float], label_speakers: str, chair_cols: int,
              per_row: int, gap: float, row_h: list[float], row_gap: float,
-             head: float) -> Callable[[Canvas, float, float], None]:
+             head: float) -> Callable[[Canvas, PdfFonts, float, float], None]:
     """Draws the grid, laying its entries out only then (the grids not chosen never are)."""
     s = kit.page.pt
     col_w = sizes[0]
 
-    def paint(canvas: Canvas, x: float, top: float) -> None:
+    def paint(canvas: Canvas, fonts: PdfFonts, x: float, top: float) -> None:
         ch = [_entry(kit, a, *sizes) for a in apps_chair]
         sp = [_entry(kit, a, *sizes) for a in apps_speakers]
 
         def heading(text: str, hx: float, w: float) -> None:
-            layout = kit.largest(text.upper(), width=w, max_size=s(11), min_size=s(8),
-                                 bold=True)
-            draw(canvas, kit.fonts, layout, hx, top + cap_top(layout), w, ACCENT)
+            layout = kit.fitter.largest(text.upper(), width=w, max_size=s(11), min_size=s(8),
+                                        bold=True)
+            draw(canvas, fonts, layout, hx, top + cap_top(layout), w, ACCENT)
 
         if ch:
             heading(kit.locale.label("chair"), x, col_w)
@@ -258,10 +287,10 @@ def _painter(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appeara
             heading(label_speakers, sx, per_row * col_w + (per_row - 1) * gap)
         tops = [top - head - sum(row_h[:r]) - row_gap * r for r in range(len(row_h))]
         for i, e in enumerate(ch):
-            e.draw(kit, canvas, x, tops[i], col_w)
+            e.draw(canvas, fonts, x, tops[i], col_w)
         for i, e in enumerate(sp):
             col = chair_cols + i % per_row
-            e.draw(kit, canvas, x + col * (col_w + gap), tops[i // per_row], col_w)
+            e.draw(canvas, fonts, x + col * (col_w + gap), tops[i // per_row], col_w)
         if ch and sp:
             # A thin divider between the chair and the panel, as on a printed programme.
             set_fill(canvas, SECOND)

@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
+from podium.pdf import PdfFonts
 from podium.present import item_heading, item_when, speakers
 from podium.renderers.signs.kit import (
     ACCENT,
@@ -17,9 +19,9 @@ from podium.renderers.signs.kit import (
     TextTooLong,
     cap_top,
     draw,
-    )
+)
 from podium.renderers.signs.plan import RoomDaySign
-from podium.text import FitError, Layout
+from podium.text import Box, FitError, Layout
 
 TITLE_MAX, TITLE_MIN = 18.0, 16.0
 """Sizes of the titles in a list, on A4: read from a step or two away, and seven to nine
@@ -34,17 +36,41 @@ SPILL = 2
 
 @dataclass(frozen=True)
 class Row:
+    """One event of the list (a `podium.text.Box`): its time, and beside it the title with
+    the speakers under it."""
+
     time: Layout
     title: Layout
     people: Layout | None
     quiet: bool
     """A break or meal: set in grey, regular weight."""
     gap: float
+    time_w: float
+    """Width of the list's time column, in which the time is set."""
 
     @property
     def height(self) -> float:
         h = max(self.time.height, self.title.height)
         return h + (self.gap + self.people.height if self.people else 0.0)
+
+    @property
+    def width(self) -> float:
+        return self.time_w + max(self.title.width, self.people.width if self.people else 0.0)
+
+    def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float,
+             width: float) -> None:
+        colour = SECOND if self.quiet else INK
+        # Time and title share their first baseline.
+        shift = self.title.ascent - self.time.ascent
+        draw(canvas, fonts, self.time, x, top - shift, self.time_w, colour)
+        x += self.time_w
+        bottom = draw(canvas, fonts, self.title, x, top, width - self.time_w, colour)
+        if self.people:
+            draw(canvas, fonts, self.people, x, bottom - self.gap, width - self.time_w, SECOND)
+
+
+if TYPE_CHECKING:
+    _ROW: type[Box] = Row       # mypy checks that a Row is a Box
 
 
 @dataclass(frozen=True)
@@ -68,7 +94,7 @@ class Lister:
     def __init__(self, kit: Kit, sign: RoomDaySign) -> None:
         s = kit.page.pt
         self.kit, self.sign = kit, sign
-        self.times = [kit.largest(item_when(it, kit.locale), width=kit.page.inner,
+        self.times = [kit.fitter.largest(item_when(it, kit.locale), width=kit.page.inner,
                               max_size=s(TIME_SIZE), min_size=s(TIME_SIZE), bold=True)
                       for it in sign.items]
         self.time_w = max(t.width for t in self.times) + s(18)
@@ -82,7 +108,7 @@ class Lister:
         size = s(TITLE_MAX)
         for text in self.headings:
             try:
-                one = self.kit.largest(text, width=title_w, max_size=size,
+                one = self.kit.fitter.largest(text, width=title_w, max_size=size,
                               min_size=s(TITLE_MIN), max_lines=3, bold=True)
                 size = min(size, one.size)
             except FitError:
@@ -94,7 +120,7 @@ class Lister:
         title_w = width - self.time_w
         quiet = it.is_break
         try:
-            title = kit.largest(self.headings[k], width=title_w, max_size=self.size,
+            title = kit.fitter.largest(self.headings[k], width=title_w, max_size=self.size,
                             min_size=self.size, max_lines=4, bold=not quiet)
         except FitError as exc:
             raise TextTooLong(it, f"the title does not fit the room's door sign in 4 lines "
@@ -104,12 +130,12 @@ class Lister:
         people = None
         if names and not quiet:
             try:
-                people = kit.largest(names, width=title_w, max_size=self.size * 0.7,
+                people = kit.fitter.largest(names, width=title_w, max_size=self.size * 0.7,
                                  min_size=s(10), max_lines=2)
             except FitError:
-                people = kit.largest(names, width=title_w, max_size=s(10),
+                people = kit.fitter.largest(names, width=title_w, max_size=s(10),
                                  min_size=s(8), max_lines=4)
-        return Row(self.times[k], title, people, quiet, s(1.5))
+        return Row(self.times[k], title, people, quiet, s(1.5), self.time_w)
 
     def pages(self, first: Frame, rest: Frame, gap: float) -> list[list[tuple[Row, float]]]:
         """Rows (with their width) flowed into pages (the first page's frame, then the
@@ -152,7 +178,7 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
         date_top = kit.header(canvas, room, right=end) - s(14)
         title = date_text if number == 1 else f"{date_text} ({kit.locale.label('continued')})"
         # Room on the right of the date line for the page mark.
-        date = kit.largest(title, width=end - p.left - s(130), max_size=s(24),
+        date = kit.fitter.largest(title, width=end - p.left - s(130), max_size=s(24),
                        min_size=s(16), bold=True)
         draw(canvas, kit.fonts, date, p.left, date_top + cap_top(date), end - p.left, ACCENT)
         if total and total > 1:
@@ -193,15 +219,7 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
             if k:
                 kit.rule(canvas, y - gap / 2, s(0.6), SECOND, p.left, p.left + width)
                 y -= gap
-            colour = SECOND if row.quiet else INK
-            # Time and title share their first baseline.
-            shift = row.title.ascent - row.time.ascent
-            draw(canvas, kit.fonts, row.time, p.left, y - shift, lister.time_w, colour)
-            x = p.left + lister.time_w
-            bottom_y = draw(canvas, kit.fonts, row.title, x, y, width - lister.time_w, colour)
-            if row.people:
-                draw(canvas, kit.fonts, row.people, x, bottom_y - row.gap, width - lister.time_w,
-                     SECOND)
+            row.draw(canvas, kit.fonts, p.left, y, width)
             y -= row.height
         canvas.showPage()
     return len(pages)
@@ -212,6 +230,6 @@ def _page_mark(kit: Kit, canvas: Canvas, number: int, total: int, right: float,
     """'Page 2 of 4' at the right end of the date line, capitals level with the date's."""
     s = kit.page.pt
     text = kit.locale.label("page_of").format(page=number, pages=total)
-    mark = kit.largest(text, width=s(124), max_size=s(14), min_size=s(9), bold=True)
+    mark = kit.fitter.largest(text, width=s(124), max_size=s(14), min_size=s(9), bold=True)
     draw(canvas, kit.fonts, mark, right - mark.width, caps_top + cap_top(mark), mark.width,
          SECOND)

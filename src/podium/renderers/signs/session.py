@@ -51,7 +51,7 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     when = kit.locale.long_date(item.date)
     if item.number is not None:
         when = f"{kit.locale.label('session').upper()} {item.number}  ·  {when}"
-    date = kit.largest(when, width=col_w, max_size=s(23), min_size=s(16), bold=True)
+    date = kit.fitter.largest(when, width=col_w, max_size=s(23), min_size=s(16), bold=True)
     # Capitals of the date a fixed gap under the header; the time's capitals a fixed gap
     # under the date's baseline (layout boxes include room for accents, which digits lack).
     draw(canvas, kit.fonts, date, p.left, top + cap_top(date), col_w, ACCENT)
@@ -63,7 +63,7 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
 
     def below(time_size: float) -> tuple[Layout, float]:
         """The time at (at most) `time_size`, and the y under the band it ends."""
-        times = kit.largest(span, width=col_w,
+        times = kit.fitter.largest(span, width=col_w,
                         max_size=s(time_size), min_size=s(TIME_MIN), bold=True, line_height=1.0)
         return times, min(time_caps - 0.714 * times.size, qr_bottom) - s(16)
 
@@ -76,7 +76,7 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign) -> None:
     y -= min(spare * 0.35, s(36))
     y = draw(canvas, kit.fonts, title, p.left, y, p.inner)
     if grid.height:
-        grid.draw(canvas, p.left, y - gap - min(spare * 0.35, s(36)))
+        grid.draw(canvas, kit.fonts, p.left, y - gap - min(spare * 0.35, s(36)), p.inner)
     if footer:
         kit.footer_rule(canvas, p.bottom + _height(footer) + s(10))
         _draw_next(kit, canvas, footer, p.bottom + _height(footer))
@@ -94,8 +94,8 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
     # No grid can serve that leaves less than a one-line title under the lowest time.
     # A smaller time never sits lower, so the smallest time offered leaves the most room.
     best_room = below(min(t for t, _, _, _ in TRADE_OFFS))[1] - footer_h - p.bottom
-    ink = kit.ink(sign.item.title, True)
-    ascent, descent = kit.metrics()
+    ink = kit.fitter.ink(sign.item.title, True)
+    ascent, descent = kit.fitter.metrics()
     least_title = 0.0 if ink is None else (ascent + descent) * math.floor(s(TITLE_MIN) / 0.5) * 0.5
     grids = people_grids(kit, ch, sp, p.inner, best_room - gap - least_title)
     tried: list[Grid] = []
@@ -117,7 +117,7 @@ def _layout(kit: Kit, sign: SessionSign, below: Callable[[float], tuple[Layout, 
             if room_left <= 0:
                 continue
             try:
-                title = kit.largest(sign.item.title, width=p.inner,
+                title = kit.fitter.largest(sign.item.title, width=p.inner,
                                 max_size=s(TITLE_MAX), min_size=s(floor), max_lines=lines,
                                 bold=True, max_height=room_left, line_height=1.08)
             except FitError:
@@ -134,14 +134,14 @@ def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, Layout, Layout] | N
     if sign.next is None:
         return None
     p, s = kit.page, kit.page.pt
-    label = kit.largest(kit.locale.label("next").upper(), width=p.inner / 4,
+    label = kit.fitter.largest(kit.locale.label("next").upper(), width=p.inner / 4,
                     max_size=s(13), min_size=s(10), bold=True)
-    when = kit.largest(item_when(sign.next, kit.locale), width=p.inner / 4,
+    when = kit.fitter.largest(item_when(sign.next, kit.locale), width=p.inner / 4,
                    max_size=s(16), min_size=s(12), bold=True)
     title = item_heading(sign.next, kit.locale)
     rest = p.inner - label.width - when.width - s(40)
     try:
-        what = kit.largest(title, width=rest, max_size=s(16), min_size=s(10), max_lines=3)
+        what = kit.fitter.largest(title, width=rest, max_size=s(16), min_size=s(10), max_lines=3)
     except FitError:
         raise TextTooLong(sign.next, "the title does not fit the 'next' line of the sign before "
                           "it (3 lines at 10 pt); shorten it") from None
