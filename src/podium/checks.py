@@ -20,6 +20,12 @@ LATE_START = 30 * 60
 """An item listed at 30:00 (06:00 the next morning) or later is probably on the wrong day."""
 
 
+def _is_id(value: Any) -> bool:
+    """An id as the model reads it: text, or a whole number (`id: 7` is "7"); not true or
+    false (an int to Python), not 1.5 (model.py refuses it)."""
+    return isinstance(value, str | int) and not isinstance(value, bool)
+
+
 def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     seq = data.get(key) if isinstance(data, dict) else None
     if isinstance(seq, list):
@@ -58,7 +64,7 @@ class _Checker:
         seen: dict[str, Path_] = {}
         for i, entry in _entries(self.data, key):
             ident = entry.get("id")
-            if not isinstance(ident, str | int):
+            if not _is_id(ident):
                 continue
             ident = str(ident)
             if ident in seen:
@@ -69,7 +75,7 @@ class _Checker:
         return seen
 
     def reference(self, path: Path_, ident: Any, known: dict[str, Path_], what: str) -> None:
-        if isinstance(ident, str | int) and str(ident) not in known:
+        if _is_id(ident) and str(ident) not in known:
             self.error(path, f"unknown {what} '{ident}'{did_you_mean(str(ident), known)}")
 
     def run(self) -> list[Problem]:
@@ -95,7 +101,7 @@ class _Checker:
         self._event_url()
         for i, person in _entries(self.data, "people"):
             ident = person.get("id")
-            if isinstance(ident, str | int) and str(ident) not in used and not person.get("category") \
+            if _is_id(ident) and str(ident) not in used and not person.get("category") \
                     and str(person.get("name", "")).strip() not in self.known_attendees:
                 self.warn(("people", i, "id"), f"'{ident}' appears in no item; give them a category "
                           "(e.g. Delegate) if they only need a badge")
@@ -116,7 +122,7 @@ class _Checker:
         for i, item in _entries(day, "items"):
             path = (*day_path, "items", i)
             ident = item.get("id")
-            if isinstance(ident, str | int):
+            if _is_id(ident):
                 if str(ident) in item_ids:
                     first = self.loc.position((*item_ids[str(ident)], "id"))[0]
                     self.error((*path, "id"), f"duplicate item id '{ident}' (first used on line {first})")
@@ -231,7 +237,7 @@ class _Checker:
                 used.update(str(v.get("person") if isinstance(v, dict) else v) for v in value)
         seen: dict[str, Path_] = {}
         for ident, ref_path in refs:
-            if not isinstance(ident, str | int):
+            if not _is_id(ident):
                 continue
             self.reference(ref_path, ident, people, "person")
             used.add(str(ident))
@@ -247,12 +253,12 @@ def _present_people(item: dict[str, Any]) -> list[str]:
     """Ids of the item's chairs and of its speakers who are there in person."""
     chair = item.get("chair")
     out = [str(c) for c in (chair if isinstance(chair, list) else [chair])
-           if isinstance(c, str | int)]
+           if _is_id(c)]
     speakers = item.get("speakers")
     for s in speakers if isinstance(speakers, list) else []:
         ident = s.get("person") if isinstance(s, dict) else s
         remote = isinstance(s, dict) and s.get("remote") is True
-        if isinstance(ident, str | int) and not remote:
+        if _is_id(ident) and not remote:
             out.append(str(ident))
     return list(dict.fromkeys(out))
 

@@ -50,22 +50,29 @@ class Programme:
         return self.source.parent
 
 
-def _strings(data: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    if isinstance(data, str):
-        yield path, data
-    elif isinstance(data, dict):
-        for k, v in data.items():
-            yield from _strings(v, (*path, k))
-    elif isinstance(data, list):
-        for i, v in enumerate(data):
-            yield from _strings(v, (*path, i))
+def _strings(data: Any) -> Iterator[tuple[Path_, str]]:
+    """Every text in `data` with its path, in order (a loop, not recursion: values nest 64 deep)."""
+    stack: list[tuple[Path_, Any]] = [((), data)]
+    while stack:
+        path, value = stack.pop()
+        if isinstance(value, str):
+            yield path, value
+        elif isinstance(value, dict):
+            stack.extend(((*path, k), v) for k, v in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend(((*path, i), value[i]) for i in range(len(value) - 1, -1, -1))
 
 
 def coverage_problems(located: Located, fonts: FontRegistry) -> list[Problem]:
     """A positioned error for each text that holds a character no bundled font can draw."""
+    texts = [(path, unicodedata.normalize("NFC", text)) for path, text in _strings(located.data)]
+    # One look at every character at once; as a rule the fonts draw them all. (A line break
+    # between texts keeps a combining mark from composing with the text before.)
+    if not fonts.missing("\n".join(text for _, text in texts)):
+        return []
     out = []
-    for path, text in _strings(located.data):
-        gaps = fonts.missing(unicodedata.normalize("NFC", text))
+    for path, text in texts:
+        gaps = fonts.missing(text)
         if gaps:
             chars = ", ".join(describe_char(c) for c in gaps)
             out.append(located.problem(path, f"no bundled font can draw {chars} in '{text.strip()}'"))
@@ -138,7 +145,7 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None,
         raise AgendaError([Problem(str(source), 1, None, "", "file not found")])
     fonts = fonts or bundled()
     located, problems = read_yaml(source)                                  # 1
-    if located is None or located.data is None:
+    if located is None:
         raise AgendaError(problems)
     agenda, schema = schema_problems(located)                              # 2
     problems += schema

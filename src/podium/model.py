@@ -27,7 +27,17 @@ Date = Annotated[dt.date, BeforeValidator(values.parse_date, json_schema_input_t
     str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2024-12-10"])])]
 Time = Annotated[dt.time, BeforeValidator(values.parse_time, json_schema_input_type=Annotated[
     str, Field(pattern=r"^\d{1,2}:\d{2}$", examples=["09:30"])])]
-Id = Annotated[str, AfterValidator(values.parse_id)]
+
+
+def _not_a_float(value: Any) -> Any:
+    # Unquoted, `1.10` is the number 1.1: as an id it would no longer be what was written,
+    # and the checks, which compare ids as written, would not find it.
+    if isinstance(value, float):
+        raise ValueError(f"{value} is read as a number, not an id; write the id in quotes")
+    return value
+
+
+Id = Annotated[str, BeforeValidator(_not_a_float), AfterValidator(values.parse_id)]
 Url = Annotated[str, AfterValidator(values.parse_url)]
 TimeZone = Annotated[str, AfterValidator(values.parse_timezone)]
 # Text is NFC-normalised on the way in: PDF fonts and search need composed characters.
@@ -130,14 +140,25 @@ class Speaker(Strict):
     printed instead of their role, organisation and country under this item."""
 
 
+def _is_ref(value: Any) -> bool:
+    # An id written as a whole number (`chair: 7`) is the id "7", as checks.py reads it.
+    return isinstance(value, str | int | float) and not isinstance(value, bool)
+
+
 def _one_or_many(value: Any) -> Any:
-    return [value] if isinstance(value, str) else value
+    return [value] if _is_ref(value) else value
 
 
 def _speaker_ref(value: Any) -> Any:
     if isinstance(value, list):
-        return [{"person": v} if isinstance(v, str) else v for v in value]
+        return [{"person": v} if _is_ref(v) else v for v in value]
     return value
+
+
+def _some_days(days: list[Day]) -> list[Day]:
+    if not days:
+        raise ValueError("the agenda has no days; list at least one, with its date and items")
+    return days
 
 
 class Item(Strict):
@@ -283,8 +304,8 @@ class Agenda(Strict):
     """Rooms, when the event uses more than one (or signs should name one)."""
     people: list[Person] = Field(default_factory=list)
     """Everyone named in the programme, once each."""
-    days: list[Day]
-    """The days of the event, in order."""
+    days: Annotated[list[Day], AfterValidator(_some_days)]
+    """The days of the event, in order (at least one)."""
     attendees: str | None = None
     """Path (relative to this file) of a CSV of further badge holders with columns
     name,title,role,organisation,country,category."""
