@@ -252,3 +252,13 @@ def test_a_typo_does_not_also_warn_about_the_people_it_names(
     assert code == 2
     assert not [line for line in lines if "warning" in line], lines
     assert len(lines) == 3, lines
+
+
+def test_a_day_past_the_last_calendar_date_is_an_error(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    text = GOOD.replace("2025-03-04", "9999-12-31").replace('end: "10:30"', 'end: "24:30"')
+    code, lines = check(tmp_path, text, monkeypatch)
+    assert code == 2
+    assert "agenda.yaml:19:9: days[0].items[1]: runs past 9999-12-31, the last date a calendar can hold" \
+        in lines, lines
+    assert not any("Traceback" in line for line in lines)

@@ -26,6 +26,14 @@ def _is_id(value: Any) -> bool:
     return isinstance(value, str | int) and not isinstance(value, bool)
 
 
+def _plus_days(date: dt.date | None, days: int) -> dt.date | None:
+    """`date` moved by `days`, or None when there is no date or no such date."""
+    try:
+        return None if date is None else date + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+
+
 def _entries(data: Any, key: str) -> Iterator[tuple[int, dict[str, Any]]]:
     seq = data.get(key) if isinstance(data, dict) else None
     if isinstance(seq, list):
@@ -153,7 +161,7 @@ class _Checker:
                 self.warn((*path, "start"), f"starts at {_hhmm(start)}, while '{busy[2]}'{where} runs "
                           f"until {_hhmm(busy[1])}; both are printed, one after the other")
             if start >= LATE_START:
-                when = date_of_day + dt.timedelta(days=start // 1440) if date_of_day else None
+                when = _plus_days(date_of_day, start // 1440)
                 on = f" on {when:%A %Y-%m-%d} at {_hhmm(start % 1440)}" if when else ""
                 self.warn((*path, "start"), f"starts at {_hhmm(start)}, that is{on}, the morning after "
                           "its day: it probably belongs to the next day (times from 24:00 are for "
@@ -176,7 +184,12 @@ class _Checker:
             if end is None:
                 continue
             midnight = dt.datetime.combine(date, dt.time())
-            begins, ends = midnight + dt.timedelta(minutes=start), midnight + dt.timedelta(minutes=end)
+            try:
+                begins, ends = midnight + dt.timedelta(minutes=start), midnight + dt.timedelta(minutes=end)
+            except OverflowError:
+                self.error((*day_path, "items", i), f"runs past {dt.date.max}, the last date a "
+                           "calendar can hold")
+                continue
             label = str(item.get("title", f"item {i + 1}"))
             for ident in _present_people(item):
                 self.present.append((ident, begins, ends, (*day_path, "items", i), label))

@@ -347,8 +347,13 @@ class Agenda(Strict):
                     end = starts[later] if later < len(starts) else None
                 item._end_minutes = end
                 item._day_date = day.date
-                item._start_at = _at(day.date, item.start_minutes, tz)
-                item._end_at = None if end is None else _at(day.date, end, tz)
+                try:
+                    item._start_at = _at(day.date, item.start_minutes, tz)
+                    item._end_at = None if end is None else _at(day.date, end, tz)
+                except OverflowError:
+                    # Raised as a ValueError, pydantic reports it like any other bad value.
+                    raise ValueError(f"'{item.title}' on {day.date} runs past the last date a "
+                                     "calendar can hold") from None
 
     def _assign_anchors(self) -> None:
         taken = {it.id for d in self.days for it in d.items if it.id}
