@@ -134,7 +134,7 @@ def _pure_error(text: str, fast: yaml.YAMLError) -> yaml.MarkedYAMLError | None:
     """PyYAML's error for the one libyaml found, reading only the end of the file: from
     libyaml's context mark, else from the line of the error or a line above it that is
     indented less (lines and columns are kept). None unless PyYAML finds the same construct
-    failing on the same line."""
+    failing at the same place."""
     if not isinstance(fast, yaml.MarkedYAMLError) or fast.problem_mark is None:
         return None
     mark = fast.problem_mark
@@ -156,7 +156,8 @@ def _pure_error(text: str, fast: yaml.YAMLError) -> yaml.MarkedYAMLError | None:
                     break
         except yaml.MarkedYAMLError as exc:
             got, at, was = exc.problem_mark, exc.context_mark, fast.context_mark
-            if got is not None and got.line == mark.line and exc.context == fast.context and (
+            if got is not None and (got.line, got.column) == (mark.line, mark.column) and (
+                    exc.context == fast.context) and (
                     (at is None and was is None) or (at is not None and was is not None
                                                      and at.line == was.line)):
                 return exc
