@@ -259,6 +259,6 @@ def test_a_day_past_the_last_calendar_date_is_an_error(tmp_path: Path,
     text = GOOD.replace("2025-03-04", "9999-12-31").replace('end: "10:30"', 'end: "24:30"')
     code, lines = check(tmp_path, text, monkeypatch)
     assert code == 2
-    assert "agenda.yaml:19:9: days[0].items[1]: runs past 9999-12-31, the last date a calendar can hold" \
-        in lines, lines
+    assert "agenda.yaml:11:11: days[0].date: 9999-12-31 is not a date podium can plan: years run " \
+        "from 1900 to 2999" in lines, lines
     assert not any("Traceback" in line for line in lines)

@@ -131,6 +131,23 @@ MODEL = {
     "a person id written as a decimal": (
         ("  - id: bob", "  - id: 2.5"),
         "agenda.yaml:8:9: people[1].id: 2.5 is read as a number, not an id; write the id in quotes"),
+    "an id too long for a URL": (
+        ("  - id: bob", "  - id: " + "b" * 101),
+        "agenda.yaml:8:9: people[1].id: '" + "b" * 40 + "…' is 101 characters long; an id has at "
+        "most 100 (it goes into URLs and QR codes)"),
+    "a URL too long for a QR code": (
+        ("  url: https://agenda.testcon.eu/", "  url: https://agenda.testcon.eu/" + "a" * 500),
+        "agenda.yaml:4:8: event.url: 'https://agenda.testcon.eu/aaaaaaaaaaaaaa…' is 526 characters "
+        "long; a URL has at most 500 (QR codes must hold it)"),
+    "a date in year 1": (
+        ("2025-03-04", "0001-01-01"),
+        "agenda.yaml:11:11: days[0].date: 0001-01-01 is not a date podium can plan: years run from "
+        "1900 to 2999"),
+    "the last date there is, with a talk past midnight": (
+        ('2025-03-04\n    items:\n      - id: opening\n        start: "09:00"\n        end: "09:30"',
+         '9999-12-31\n    items:\n      - id: opening\n        start: "09:00"\n        end: "25:30"'),
+        "agenda.yaml:11:11: days[0].date: 9999-12-31 is not a date podium can plan: years run from "
+        "1900 to 2999"),
     "true as a chair": (
         ("chair: ann", "chair: true"),
         "agenda.yaml:23:16: days[0].items[1].chair: expected a list, got true"),
@@ -191,6 +208,35 @@ def test_whole_number_ids_match_as_written(tmp_path: Path, monkeypatch: pytest.M
     text = GOOD.replace("  - id: bob", "  - id: 7").replace("speakers: [bob]", "speakers: [7]")
     code, lines = check(tmp_path, text.replace("chair: ann", "chair: 7"), monkeypatch)
     assert (code, lines) == (0, ["agenda.yaml: ok: 1 days, 2 items, 2 people"])
+
+
+def test_an_anchor_made_from_a_long_title_is_cut(tmp_path: Path) -> None:
+    """Every QR code for the item holds its anchor."""
+    text = GOOD.replace("title: First Session", "title: " + "Long " * 40)
+    (tmp_path / "agenda.yaml").write_text(text.replace("      - id: s1\n        start", "      - start"),
+                                          encoding="utf-8")
+    _day, item = load(tmp_path / "agenda.yaml").agenda.items()[1]
+    assert item.anchor == "-".join(["long"] * 20)
+
+
+_PADDED = GOOD.replace("people:", "notes:\n" + "  - padding line of text\n" * 15_000 + "people:")
+
+
+@pytest.mark.parametrize(("old", "new", "expected"), [
+    ("title: First Session", "title: [First Session",
+     "agenda.yaml:15024:14: YAML syntax: while parsing a flow sequence, expected ',' or ']', but got "
+     "':' (the sequence started on line 15023)"),
+    ("    name: Bob Jones", "\tname: Bob Jones",
+     "agenda.yaml:15010:1: YAML syntax: while scanning a plain scalar, found a tab character that "
+     "violates indentation (the scalar started on line 15009) (indent with spaces, not tabs)"),
+])
+def test_a_syntax_error_in_a_large_file(old: str, new: str, expected: str, tmp_path: Path,
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """Over 256 KB, PyYAML reads only the part libyaml refused: its message where it agrees
+    (the first case, as for a small file), else libyaml's own."""
+    assert len(_PADDED) > 256_000
+    code, lines = check(tmp_path, _PADDED.replace(old, new, 1), monkeypatch)
+    assert (code, lines) == (2, [expected, "1 error in agenda.yaml"])
 
 
 def test_a_file_too_large_is_not_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -116,8 +116,7 @@ def _check_cells(source: SourceFile, record: _Record, header: list[str]) -> list
         if len(value) > MAX_TEXT_CHARS:
             out.append(Problem(source.name, record.row, None, column, f"a text of {len(value):,} "
                                f"characters; the longest podium reads is {MAX_TEXT_CHARS:,}"))
-            record.cells[i] = value[:MAX_TEXT_CHARS]
-            continue
+            value = record.cells[i] = value[:MAX_TEXT_CHARS]
         if controls.FORBIDDEN.search(value):
             # CR is allowed as part of a line break in the file (CRLF), so in a field too.
             for at, count in controls.first_of_each(value.replace("\r", "")):

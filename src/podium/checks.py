@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from podium import values
+from podium.limits import FIRST_YEAR, LAST_YEAR
 from podium.problems import Problem, did_you_mean
 from podium.schema_errors import SYNONYMS
 from podium.yamlsource import Located, Path_
@@ -118,9 +119,11 @@ class _Checker:
     @staticmethod
     def _date(value: Any) -> dt.date | None:
         try:
-            return values.parse_date(value) if value is not None else None
+            date = values.parse_date(value) if value is not None else None
         except ValueError:
             return None
+        # Years model.py refuses are left out here: the days around them may not exist.
+        return date if date is not None and FIRST_YEAR <= date.year <= LAST_YEAR else None
 
     def _items(self, day_path: Path_, day: dict[str, Any], people: dict[str, Path_],
                rooms: dict[str, Path_], used: set[str], item_ids: dict[str, Path_]) -> None:

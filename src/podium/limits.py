@@ -17,6 +17,19 @@ MAX_TEXT_CHARS = 100_000
 """The longest text (a YAML value or key, a CSV field), in characters: twenty long
 abstracts. One 50 MB text used to keep the booklet busy for three minutes."""
 
+MAX_ID_CHARS = 100
+"""The longest id (and anchor made from a title) in characters: FOSDEM's are 8. Ids go into
+every URL and QR code of the item or person."""
+
+MAX_URL_CHARS = 500
+"""The longest URL (event.url, an item's url), in characters: a printed QR code holds
+event.url plus an anchor, at most about 2,300 bytes."""
+
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+"""The years a day's date may fall in: 0001-01-01 and 9999-12-31 are valid dates, but the
+day after the last (a talk at 25:00) and the year around the event (the calendar's time
+zone rules) must exist too."""
+
 MAX_DEPTH = 64
 """The deepest nesting of lists and mappings in agenda.yaml (the schema needs 6). The
 parser's work per token grows with the depth, and the checks recurse into values."""

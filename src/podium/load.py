@@ -1,10 +1,12 @@
 """Loading stage: agenda.yaml (and its attendees CSV) in, a checked `Programme` out.
 
 The stages, in order:
-1. read the YAML with the position of every key and value;
+1. read the YAML with the position of every key and value, within `podium.limits` (a file
+   past a limit stops here), reporting characters no output can carry (`podium.controls`);
 2. validate it against the typed schema;
-3. read the attendees CSV it names, if any; it and `print.logo` must be inside the agenda's
-   folder (links followed) unless the person building allows other places (--allow-outside);
+3. read the attendees CSV it names, if any (within the same limits); it and `print.logo`
+   must be inside the agenda's folder (links followed) unless the person building allows
+   other places (--allow-outside);
 4. cross-check ids, references and times on the raw data (so they run even after 2 fails);
 5. check that the bundled fonts can draw every character;
 6. raise `AgendaError` with every problem found, or return the programme and its warnings.

@@ -19,12 +19,23 @@ from pydantic import (
 )
 
 from podium import values
+from podium.limits import FIRST_YEAR, LAST_YEAR, MAX_ID_CHARS, MAX_URL_CHARS
 from podium.printopts import PrintSettings
 
 # Editors validate against the JSON Schema, so it describes what may be *written*:
 # `json_schema_input_type` gives the accepted input forms, not the parsed types.
+
+
+def _in_years(date: dt.date) -> dt.date:
+    # Year 1 or 9999 is a typo, and times past midnight, calendars and time zones need the
+    # days around the date to exist.
+    if not FIRST_YEAR <= date.year <= LAST_YEAR:
+        raise ValueError(f"{date} is not a date podium can plan: years run from {FIRST_YEAR} to {LAST_YEAR}")
+    return date
+
+
 Date = Annotated[dt.date, BeforeValidator(values.parse_date, json_schema_input_type=Annotated[
-    str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2024-12-10"])])]
+    str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2024-12-10"])]), AfterValidator(_in_years)]
 Time = Annotated[dt.time, BeforeValidator(values.parse_time, json_schema_input_type=Annotated[
     str, Field(pattern=r"^\d{1,2}:\d{2}$", examples=["09:30"])])]
 
@@ -37,8 +48,18 @@ def _not_a_float(value: Any) -> Any:
     return value
 
 
-Id = Annotated[str, BeforeValidator(_not_a_float), AfterValidator(values.parse_id)]
-Url = Annotated[str, AfterValidator(values.parse_url)]
+def _at_most(limit: int, what: str) -> Any:
+    def check(text: str) -> str:
+        if len(text) > limit:
+            raise ValueError(f"'{text[:40]}…' is {len(text):,} characters long; {what}")
+        return text
+    return AfterValidator(check)
+
+
+Id = Annotated[str, BeforeValidator(_not_a_float), AfterValidator(values.parse_id),
+               _at_most(MAX_ID_CHARS, f"an id has at most {MAX_ID_CHARS} (it goes into URLs and QR codes)")]
+Url = Annotated[str, AfterValidator(values.parse_url),
+                _at_most(MAX_URL_CHARS, f"a URL has at most {MAX_URL_CHARS} (QR codes must hold it)")]
 TimeZone = Annotated[str, AfterValidator(values.parse_timezone)]
 # Text is NFC-normalised on the way in: PDF fonts and search need composed characters.
 Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).strip())]
@@ -304,7 +325,7 @@ class Agenda(Strict):
     """Rooms, when the event uses more than one (or signs should name one)."""
     people: list[Person] = Field(default_factory=list)
     """Everyone named in the programme, once each."""
-    days: Annotated[list[Day], AfterValidator(_some_days)]
+    days: Annotated[list[Day], AfterValidator(_some_days), Field(json_schema_extra={"minItems": 1})]
     """The days of the event, in order (at least one)."""
     attendees: str | None = None
     """Path (relative to this file) of a CSV of further badge holders with columns
@@ -363,6 +384,8 @@ class Agenda(Strict):
                     item._anchor = item.id
                     continue
                 base = f"session-{item.number}" if item.number is not None else values.slug(item.title)
+                # A long title makes a long slug; the anchor goes into every QR code for the item.
+                base = base[:MAX_ID_CHARS].rstrip("-")
                 anchor = base if base not in taken else f"{base}-day{day_index + 1}"
                 n = 2
                 while anchor in taken:

@@ -11,7 +11,7 @@ from typing import Any
 import yaml
 
 from podium import controls
-from podium.limits import MAX_FILE_BYTES, MAX_REPORTED_CHARACTERS
+from podium.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_REPORTED_CHARACTERS
 from podium.problems import Problem, SourceFile, display_name
 from podium.yamlevents import Builder, Path_, Stop, format_path
 
@@ -84,6 +84,11 @@ def _syntax(exc: yaml.YAMLError, file: str) -> Problem:
         what += f" (the {noun} started on line {cmark.line + 1})"
     if "'\\t'" in what or "tab character" in what:
         what += " (indent with spaces, not tabs)"
+    if "maximum nesting depth" in what:  # libyaml's limit, 1000, is past podium's
+        return Problem(file, line, col, "", f"nested more than {MAX_DEPTH} levels deep; the rest "
+                       "of the file is not read")
+    if "invalid Unicode character escape" in what:  # libyaml refuses \ud800 to \udfff
+        what += " (\\ud800 to \\udfff are halves of UTF-16 pairs: write the character itself)"
     return Problem(file, line, col, "", f"YAML syntax: {what}")
 
 
@@ -117,8 +122,11 @@ def _build(text: str, file: str, *, size: int, spans: bool) -> Built:
     fast = getattr(yaml, "CSafeLoader", None)
     if fast is not None:
         builder, root, present, error = _run(fast, text, file, size, spans)
-        if error is None or size > _PURE_BYTES:
-            return builder, root, present, error and (_pure_error(text, error) or error)
+        # libyaml stops at 1000 levels, past podium's limit: PyYAML would only be slow to agree.
+        if error is None or "maximum nesting depth" in str(error):
+            return builder, root, present, error
+        if size > _PURE_BYTES:
+            return builder, root, present, _pure_error(text, error) or error
     return _run(yaml.SafeLoader, text, file, size, spans)
 
 
@@ -126,22 +134,30 @@ def _pure_error(text: str, fast: yaml.YAMLError) -> yaml.MarkedYAMLError | None:
     """PyYAML's error for the one libyaml found, reading only the end of the file: from
     libyaml's context mark, else from the line of the error or a line above it that is
     indented less (lines and columns are kept). None unless PyYAML finds the same construct
-    failing on the same line."""
+    failing at the same place."""
     if not isinstance(fast, yaml.MarkedYAMLError) or fast.problem_mark is None:
         return None
     mark = fast.problem_mark
     for index, line, col in _window_starts(text, fast):
         if mark.index - index > _WINDOW_CHARS:
             break
-        loader: Any = yaml.SafeLoader(text[index:])
+        # Ending a little past the error: PyYAML looks ahead at most 1024 characters for a
+        # key; a text running past the end makes another error, which is not accepted.
+        loader: Any = yaml.SafeLoader(text[index:mark.index + 4096])
         loader.line, loader.column = line, col  # marks as in the whole file
+        depth = 0
         try:
             while loader.check_event():
-                if loader.get_event().start_mark.line > mark.line:
+                event = loader.get_event()
+                depth += isinstance(event, yaml.CollectionStartEvent)
+                depth -= isinstance(event, yaml.CollectionEndEvent)
+                # Past libyaml's error, or deeper than a read goes: not the same error.
+                if index + event.start_mark.index > mark.index or depth > MAX_DEPTH:
                     break
         except yaml.MarkedYAMLError as exc:
             got, at, was = exc.problem_mark, exc.context_mark, fast.context_mark
-            if got is not None and got.line == mark.line and exc.context == fast.context and (
+            if got is not None and (got.line, got.column) == (mark.line, mark.column) and (
+                    exc.context == fast.context) and (
                     (at is None and was is None) or (at is not None and was is not None
                                                      and at.line == was.line)):
                 return exc

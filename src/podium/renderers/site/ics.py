@@ -52,7 +52,8 @@ def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
     cal.add("prodid", f"-//podium//podium {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
-    cal.add("x-wr-calname", agenda.event.title)
+    # A calendar's name is one line (a title written over two lines would break the file).
+    cal.add("x-wr-calname", " ".join(agenda.event.title.split()))
     cal.add("x-wr-timezone", agenda.event.timezone)
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     place = place_of(agenda)
