@@ -264,3 +264,18 @@ def test_unknown_reprint_id_is_an_error(tmp_path: Path) -> None:
                                        "nobody", "-o", str(tmp_path)])
     assert result.exit_code == 2
     assert "nobody" in result.output
+
+
+@pytest.mark.parametrize(("language", "speaker", "chair", "title"), [
+    ("es", "PONENTE", "MODERACIÓN", "acreditaciones"), ("fr", "INTERVENANT", "PRÉSIDENCE", "badges")])
+def test_category_bands_and_titles_follow_the_language(language: str, speaker: str, chair: str, title: str,
+                                                       tmp_path: Path) -> None:
+    text = SEED.read_text(encoding="utf-8").replace("  language: en ", f"  language: {language} ", 1)
+    (tmp_path / "agenda.yaml").write_text(text, encoding="utf-8")
+    build(load(tmp_path / "agenda.yaml"), tmp_path / "out", ["badges", "signs"])
+    with pdfplumber.open(tmp_path / "out" / "badges.pdf") as pdf:
+        words = {w for page in pdf.pages for w in (page.extract_text() or "").split()}
+        assert pdf.metadata["Title"].endswith(f": {title}")
+    assert {speaker, chair} <= words and not {"SPEAKER", "CHAIR"} & words
+    with pdfplumber.open(tmp_path / "out" / "door-signs.pdf") as pdf:
+        assert not pdf.metadata["Title"].endswith("door signs")

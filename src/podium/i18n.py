@@ -21,6 +21,8 @@ _LABELS: dict[str, dict[str, str]] = {
         "continued": "continued", "page_of": "Page {page} of {pages}",
         "track": "Track", "time": "Time", "rooms_at_a_glance": "Rooms at a glance",
         "all_rooms": "All rooms", "other_names": "Other",
+        "badges": "badges", "door_signs": "door signs",
+        "category_speaker": "Speaker", "category_chair": "Chair", "category_delegate": "Delegate",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -34,6 +36,9 @@ _LABELS: dict[str, dict[str, str]] = {
         "continued": "continuación", "page_of": "Página {page} de {pages}",
         "track": "Temática", "time": "Horario", "rooms_at_a_glance": "Salas del día",
         "all_rooms": "Todas las salas", "other_names": "Otros",
+        "badges": "acreditaciones", "door_signs": "carteles de sala",
+        "category_speaker": "Ponente", "category_chair": "Moderación",
+        "category_delegate": "Delegación",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -47,10 +52,16 @@ _LABELS: dict[str, dict[str, str]] = {
         "continued": "suite", "page_of": "Page {page} sur {pages}",
         "track": "Thématique", "time": "Horaire", "rooms_at_a_glance": "Salles du jour",
         "all_rooms": "Toutes les salles", "other_names": "Autres",
+        "badges": "badges", "door_signs": "affiches de salle",
+        "category_speaker": "Intervenant", "category_chair": "Présidence",
+        "category_delegate": "Délégation",
     },
 }
 
 LANGUAGES = tuple(_LABELS)
+
+_ASSIGNED = frozenset({"Speaker", "Chair", "Delegate"})
+"""The categories podium gives by itself (the keys of print.category_colours stay these)."""
 
 
 @lru_cache(maxsize=1024)
@@ -69,6 +80,12 @@ class Locale:
     def label(self, key: str) -> str:
         """A printed label, such as 'Chair' or 'via VTC'."""
         return _LABELS[self.language][key]
+
+    def category(self, name: str) -> str:
+        """A badge category as printed: the ones podium assigns (Speaker, Chair, Delegate) in
+        the event's language, the organiser's own as written."""
+        key = f"category_{name.lower()}"
+        return _LABELS[self.language].get(key, name) if name in _ASSIGNED else name
 
     @property
     def labels(self) -> dict[str, str]:

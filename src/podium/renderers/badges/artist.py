@@ -134,8 +134,8 @@ class Artist:
         canvas.rect(box.x - b, box.top - self.band_h, box.w + 2 * b, self.band_h + b,
                     stroke=0, fill=1)
         inner = box.w - 2 * self.pad
-        label = self._fit(holder.category.upper(), inner, self.band_h * 0.5, 5, 1, holder,
-                          bold=True)
+        band = self.locale.category(holder.category).upper()
+        label = self._fit(band, inner, self.band_h * 0.5, 5, 1, holder, bold=True)
         _fill(canvas, _text_colour(colour))
         label_top = box.top - (self.band_h - label.height) / 2
         self._draw(canvas, label, box.x + self.pad, label_top, inner, "center")
