@@ -139,6 +139,10 @@ MODEL = {
         ("  url: https://agenda.testcon.eu/", "  url: https://agenda.testcon.eu/" + "a" * 500),
         "agenda.yaml:4:8: event.url: 'https://agenda.testcon.eu/aaaaaaaaaaaaaa…' is 526 characters "
         "long; a URL has at most 500 (QR codes must hold it)"),
+    "a title longer than a line": (
+        ("title: First Session", "title: " + "x" * 1001),
+        "agenda.yaml:22:16: days[0].items[1].title: '" + "x" * 40 + "…' is 1,001 characters long; a "
+        "one-line text (a title, a name) has at most 1,000; long text belongs in background"),
     "a date in year 1": (
         ("2025-03-04", "0001-01-01"),
         "agenda.yaml:11:11: days[0].date: 0001-01-01 is not a date podium can plan: years run from "
@@ -272,6 +276,10 @@ CSV = {
     "a field over the csv module's 131,072 characters": (
         'name,organisation\n"' + "x" * 200_000 + '",UN\nBob Ray,UNDP\n',
         ["a.csv:2: name: a text of 200,000 characters; the longest podium reads is 100,000"]),
+    "a name longer than a line": (
+        "name,organisation\n" + "y" * 1001 + ",UN\n",
+        ["a.csv:2: name: '" + "y" * 40 + "…' is 1,001 characters long; a one-line text (a name, a "
+         "title) has at most 1,000"]),
     "control characters, by column": (
         "name,organisation\nAnn\x07 Lee,U\x1bN\nBob Ray,UN\x85DP\n",
         [f"a.csv:2: name: control character U+0007 (BEL); {_CONTROL}",

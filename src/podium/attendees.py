@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podium import controls
-from podium.limits import BYTES_PER_VALUE, MAX_FILE_BYTES, MAX_TEXT_CHARS, VALUES_FLOOR, max_values
+from podium.limits import (
+    BYTES_PER_VALUE,
+    MAX_FILE_BYTES,
+    MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
+    VALUES_FLOOR,
+    max_values,
+)
 from podium.problems import Problem, SourceFile, did_you_mean, display_name
 from podium.values import name_sort_key
 
@@ -117,6 +124,12 @@ def _check_cells(source: SourceFile, record: _Record, header: list[str]) -> list
             out.append(Problem(source.name, record.row, None, column, f"a text of {len(value):,} "
                                f"characters; the longest podium reads is {MAX_TEXT_CHARS:,}"))
             value = record.cells[i] = value[:MAX_TEXT_CHARS]
+        elif column in COLUMNS and len(value.strip()) > MAX_LINE_CHARS:
+            # As in agenda.yaml: a name or title is one line, printed in one piece.
+            out.append(Problem(source.name, record.row, None, column, f"'{value.strip()[:40]}…' is "
+                               f"{len(value.strip()):,} characters long; a one-line text (a name, a "
+                               f"title) has at most {MAX_LINE_CHARS:,}"))
+            value = record.cells[i] = value.strip()[:MAX_LINE_CHARS]
         if controls.FORBIDDEN.search(value):
             # CR is allowed as part of a line break in the file (CRLF), so in a field too.
             for at, count in controls.first_of_each(value.replace("\r", "")):

@@ -19,11 +19,20 @@ from pydantic import (
 )
 
 from podium import values
-from podium.limits import FIRST_YEAR, LAST_YEAR, MAX_ID_CHARS, MAX_URL_CHARS
+from podium.limits import FIRST_YEAR, LAST_YEAR, MAX_ID_CHARS, MAX_LINE_CHARS, MAX_URL_CHARS
 from podium.printopts import PrintSettings
 
-# Editors validate against the JSON Schema, so it describes what may be *written*:
-# `json_schema_input_type` gives the accepted input forms, not the parsed types.
+
+def _at_most(limit: int, what: str) -> Any:
+    def check(text: str) -> str:
+        if len(text) > limit:
+            raise ValueError(f"'{text[:40]}…' is {len(text):,} characters long; {what}")
+        return text
+    return AfterValidator(check)
+
+
+_LINE = (f"a one-line text (a title, a name) has at most {MAX_LINE_CHARS:,}; long text belongs in "
+         "background")
 
 
 def _in_years(date: dt.date) -> dt.date:
@@ -34,6 +43,8 @@ def _in_years(date: dt.date) -> dt.date:
     return date
 
 
+# Editors validate against the JSON Schema, so it describes what may be *written*:
+# `json_schema_input_type` gives the accepted input forms, not the parsed types.
 Date = Annotated[dt.date, BeforeValidator(values.parse_date, json_schema_input_type=Annotated[
     str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2024-12-10"])]), AfterValidator(_in_years)]
 Time = Annotated[dt.time, BeforeValidator(values.parse_time, json_schema_input_type=Annotated[
@@ -48,21 +59,14 @@ def _not_a_float(value: Any) -> Any:
     return value
 
 
-def _at_most(limit: int, what: str) -> Any:
-    def check(text: str) -> str:
-        if len(text) > limit:
-            raise ValueError(f"'{text[:40]}…' is {len(text):,} characters long; {what}")
-        return text
-    return AfterValidator(check)
-
-
 Id = Annotated[str, BeforeValidator(_not_a_float), AfterValidator(values.parse_id),
                _at_most(MAX_ID_CHARS, f"an id has at most {MAX_ID_CHARS} (it goes into URLs and QR codes)")]
 Url = Annotated[str, AfterValidator(values.parse_url),
                 _at_most(MAX_URL_CHARS, f"a URL has at most {MAX_URL_CHARS} (QR codes must hold it)")]
 TimeZone = Annotated[str, AfterValidator(values.parse_timezone)]
 # Text is NFC-normalised on the way in: PDF fonts and search need composed characters.
-Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).strip())]
+Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).strip()),
+                 _at_most(MAX_LINE_CHARS, _LINE)]
 Paragraph = Annotated[str, AfterValidator(lambda s: " ".join(unicodedata.normalize("NFC", s).split()))]
 
 _T = TypeVar("_T")
