@@ -50,6 +50,11 @@ LIMITS = {
         ("name: Bob Jones", "name: &n Bob Jones\n    title: &n Dr."),
         "agenda.yaml:10:12: people[1].title: anchor '&n' is defined twice (first on line 9); give "
         "each anchor its own name"),
+    "nesting too deep through aliases": (
+        ("people:", "deep:\n  x0: &a0 " + "[" * 60 + "]" * 60 + "\n"
+         + "".join(f"  x{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 5)) + "people:"),
+        "agenda.yaml:9:12: deep.x3[0]: nested more than 64 levels deep through the alias '*a2' (the "
+        "value it repeats is 62 deep)"),
     "billion laughs under an unknown key": (
         ("people:", _LAUGHS + "people:"),
         "agenda.yaml:9:22: laughs.l3[2]: aliases repeat more than 10,000 values and characters (as "
