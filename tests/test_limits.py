@@ -331,3 +331,15 @@ def test_attendees_rows_are_bounded_by_size(tmp_path: Path, monkeypatch: pytest.
     assert str(problems[0]) == ("a.csv:64001: more than 64,000 rows; a file of this size may hold "
                                 "50,000 plus one per 10 bytes; the rest is not read")
     assert len(people) == 10
+
+
+def test_a_csv_column_printed_as_a_qr_code_fits_in_one(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check-in code of 5,000 characters made the badges stop with Zint's 'Input too long'."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.csv").write_text("name,category,checkin\nAnn Lee,Press," + "C" * 501 + "\nBo Li,Press,X1\n",
+                             encoding="utf-8")
+    text = GOOD + "attendees: a.csv\nprint:\n  badge_qr: {Press: 'column:checkin'}\n"
+    code, lines = check(tmp_path, text, monkeypatch)
+    assert (code, lines[0]) == (2, "a.csv:2: checkin: '" + "C" * 40 + "…' is 501 characters long; a "
+                                "badge's QR code holds at most 500 (print.badge_qr prints this column)")
