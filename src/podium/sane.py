@@ -13,7 +13,8 @@ from podium.limits import FIRST_YEAR, LAST_YEAR, MAX_ID_CHARS, MAX_LINE_CHARS, M
 def _at_most(limit: int, what: str) -> Any:
     def check(text: str) -> str:
         if len(text) > limit:
-            raise ValueError(f"'{text[:40]}…' is {len(text):,} characters long; {what}")
+            # The start of the text, on one line, to say which it is.
+            raise ValueError(f"'{' '.join(text[:40].split())}…' is {len(text):,} characters long; {what}")
         return text
     return AfterValidator(check)
 
