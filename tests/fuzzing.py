@@ -54,7 +54,7 @@ ESCAPES = ["\\0", "\\a", "\\e", "\\x7f", "\\x85", "\\ud800", "\\ud83d\\ude00", "
 
 
 def _drawable(text: Any) -> bool:
-    return isinstance(text, str) and text.strip() != "" and not any(
+    return isinstance(text, str) and text.strip() != "" and len(text) <= 1_000 and not any(
         0x1F000 <= ord(c) <= 0x1FFFF or c in "\u202e" for c in text)
 
 

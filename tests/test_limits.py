@@ -50,6 +50,11 @@ LIMITS = {
         ("name: Bob Jones", "name: &n Bob Jones\n    title: &n Dr."),
         "agenda.yaml:10:12: people[1].title: anchor '&n' is defined twice (first on line 9); give "
         "each anchor its own name"),
+    "nesting too deep through aliases": (
+        ("people:", "deep:\n  x0: &a0 " + "[" * 60 + "]" * 60 + "\n"
+         + "".join(f"  x{i}: &a{i} [*a{i - 1}]\n" for i in range(1, 5)) + "people:"),
+        "agenda.yaml:9:12: deep.x3[0]: nested more than 64 levels deep through the alias '*a2' (the "
+        "value it repeats is 62 deep)"),
     "billion laughs under an unknown key": (
         ("people:", _LAUGHS + "people:"),
         "agenda.yaml:9:22: laughs.l3[2]: aliases repeat more than 10,000 values and characters (as "
@@ -139,6 +144,10 @@ MODEL = {
         ("  url: https://agenda.testcon.eu/", "  url: https://agenda.testcon.eu/" + "a" * 500),
         "agenda.yaml:4:8: event.url: 'https://agenda.testcon.eu/aaaaaaaaaaaaaa…' is 526 characters "
         "long; a URL has at most 500 (QR codes must hold it)"),
+    "a title longer than a line": (
+        ("title: First Session", "title: " + "x" * 1001),
+        "agenda.yaml:22:16: days[0].items[1].title: '" + "x" * 40 + "…' is 1,001 characters long; a "
+        "one-line text (a title, a name) has at most 1,000; long text belongs in background"),
     "a date in year 1": (
         ("2025-03-04", "0001-01-01"),
         "agenda.yaml:11:11: days[0].date: 0001-01-01 is not a date podium can plan: years run from "
@@ -272,6 +281,10 @@ CSV = {
     "a field over the csv module's 131,072 characters": (
         'name,organisation\n"' + "x" * 200_000 + '",UN\nBob Ray,UNDP\n',
         ["a.csv:2: name: a text of 200,000 characters; the longest podium reads is 100,000"]),
+    "a name longer than a line": (
+        "name,organisation\n" + "y" * 1001 + ",UN\n",
+        ["a.csv:2: name: '" + "y" * 40 + "…' is 1,001 characters long; a one-line text (a name, a "
+         "title) has at most 1,000"]),
     "control characters, by column": (
         "name,organisation\nAnn\x07 Lee,U\x1bN\nBob Ray,UN\x85DP\n",
         [f"a.csv:2: name: control character U+0007 (BEL); {_CONTROL}",
@@ -318,3 +331,15 @@ def test_attendees_rows_are_bounded_by_size(tmp_path: Path, monkeypatch: pytest.
     assert str(problems[0]) == ("a.csv:64001: more than 64,000 rows; a file of this size may hold "
                                 "50,000 plus one per 10 bytes; the rest is not read")
     assert len(people) == 10
+
+
+def test_a_csv_column_printed_as_a_qr_code_fits_in_one(tmp_path: Path,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    """A check-in code of 5,000 characters made the badges stop with Zint's 'Input too long'."""
+    monkeypatch.chdir(tmp_path)
+    Path("a.csv").write_text("name,category,checkin\nAnn Lee,Press," + "C" * 501 + "\nBo Li,Press,X1\n",
+                             encoding="utf-8")
+    text = GOOD + "attendees: a.csv\nprint:\n  badge_qr: {Press: 'column:checkin'}\n"
+    code, lines = check(tmp_path, text, monkeypatch)
+    assert (code, lines[0]) == (2, "a.csv:2: checkin: '" + "C" * 40 + "…' is 501 characters long; a "
+                                "badge's QR code holds at most 500 (print.badge_qr prints this column)")

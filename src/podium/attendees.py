@@ -11,7 +11,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from podium import controls
-from podium.limits import BYTES_PER_VALUE, MAX_FILE_BYTES, MAX_TEXT_CHARS, VALUES_FLOOR, max_values
+from podium.limits import (
+    BYTES_PER_VALUE,
+    MAX_FILE_BYTES,
+    MAX_LINE_CHARS,
+    MAX_TEXT_CHARS,
+    VALUES_FLOOR,
+    max_values,
+)
 from podium.problems import Problem, SourceFile, did_you_mean, display_name
 from podium.values import name_sort_key
 
@@ -113,21 +120,30 @@ def _check_cells(source: SourceFile, record: _Record, header: list[str]) -> list
     out = []
     for i, value in enumerate(record.cells):
         column = header[i] if i < len(header) and header[i] else f"column {i + 1}"
-        if len(value) > MAX_TEXT_CHARS:
-            out.append(Problem(source.name, record.row, None, column, f"a text of {len(value):,} "
-                               f"characters; the longest podium reads is {MAX_TEXT_CHARS:,}"))
-            value = record.cells[i] = value[:MAX_TEXT_CHARS]
+
+        def problem(message: str, column: str = column) -> None:
+            out.append(Problem(source.name, record.row, None, column, message))
+
+        too_long = len(value) > MAX_TEXT_CHARS
+        if too_long:
+            problem(f"a text of {len(value):,} characters; the longest podium reads is {MAX_TEXT_CHARS:,}")
+            value = value[:MAX_TEXT_CHARS]
         if controls.FORBIDDEN.search(value):
             # CR is allowed as part of a line break in the file (CRLF), so in a field too.
             for at, count in controls.first_of_each(value.replace("\r", "")):
                 times = f", {count} times in this field" if count > 1 else ""
-                out.append(Problem(source.name, record.row, None, column,
-                                   controls.describe(value.replace("\r", ""), at, times)))
-            record.cells[i] = controls.FORBIDDEN.sub(controls.REPLACEMENT, value)
+                problem(controls.describe(value.replace("\r", ""), at, times))
+            value = controls.FORBIDDEN.sub(controls.REPLACEMENT, value)
         if column in COLUMNS and ("\n" in value or "\r" in value):
-            out.append(Problem(source.name, record.row, None, column, "a line break in the field: a "
-                               f"quote opened in this row closes only on line {record.last} of the file, "
-                               "taking in the lines between; close the quote where the field ends"))
+            problem(f"a line break in the field: a quote opened in this row closes only on line "
+                    f"{record.last} of the file, taking in the lines between; close the quote where "
+                    "the field ends")
+        if column in COLUMNS and len(value.strip()) > MAX_LINE_CHARS and not too_long:
+            # As in agenda.yaml: a name or title is one line, printed in one piece.
+            problem(f"'{' '.join(value[:40].split())}…' is {len(value.strip()):,} characters long; "
+                    f"a one-line text (a name, a title) has at most {MAX_LINE_CHARS:,}")
+            value = value.strip()[:MAX_LINE_CHARS]
+        record.cells[i] = value
     return out
 
 

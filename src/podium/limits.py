@@ -17,6 +17,11 @@ MAX_TEXT_CHARS = 100_000
 """The longest text (a YAML value or key, a CSV field), in characters: twenty long
 abstracts. One 50 MB text used to keep the booklet busy for three minutes."""
 
+MAX_LINE_CHARS = 1_000
+"""The longest one-line text (a title, a name, an organisation, a question; a named column
+of the attendees CSV), in characters: FOSDEM's longest title is 171. A title set in one
+unbreakable piece costs the booklet time that grows faster than its length."""
+
 MAX_ID_CHARS = 100
 """The longest id (and anchor made from a title) in characters: FOSDEM's are 8. Ids go into
 every URL and QR code of the item or person."""

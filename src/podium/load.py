@@ -8,7 +8,8 @@ The stages, in order:
    must be inside the agenda's folder (links followed) unless the person building allows
    other places (--allow-outside);
 4. cross-check ids, references and times on the raw data (so they run even after 2 fails);
-5. check that the bundled fonts can draw every character;
+5. check that the bundled fonts can draw every character (and that CSV columns printed as
+   QR codes fit in one);
 6. raise `AgendaError` with every problem found, or return the programme and its warnings.
 """
 
@@ -23,6 +24,7 @@ from typing import Any
 from podium.attendees import Attendee, read_attendees
 from podium.checks import cross_check
 from podium.fonts import FontRegistry, bundled, describe_char
+from podium.limits import MAX_URL_CHARS
 from podium.model import Agenda
 from podium.problems import AgendaError, Problem, display_name, sort_problems
 from podium.schema_errors import schema_problems
@@ -138,6 +140,19 @@ def _attendee_coverage(attendees: list[Attendee], fonts: FontRegistry, csv_name:
     return out
 
 
+def _qr_columns(agenda: Agenda, attendees: list[Attendee], csv_name: str) -> list[Problem]:
+    """A CSV column that print.badge_qr prints as a QR code must fit in one (a URL's length)."""
+    settings = agenda.print_
+    modes = [*settings.badge_qr.values(), settings.badge_qr_default]
+    columns = {m.strip().removeprefix("column:").strip().lower() for m in modes
+               if m.strip().startswith("column:")}
+    return [Problem(csv_name, a.row, None, column, f"'{value[:40]}…' is {len(value):,} characters "
+                    f"long; a badge's QR code holds at most {MAX_URL_CHARS} (print.badge_qr prints "
+                    "this column)")
+            for a in attendees for column in sorted(columns)
+            if len(value := a.extra.get(column, "")) > MAX_URL_CHARS]
+
+
 def load(path: str | Path, *, fonts: FontRegistry | None = None,
          allow_outside: bool = False) -> Programme:
     """Load and check an agenda; raise `AgendaError` listing every error at once. Files it
@@ -160,6 +175,7 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None,
     if attendees:
         csv_name = display_name(located.source.path.parent / str(located.data["attendees"]))
         problems += _attendee_coverage(attendees, fonts, csv_name)
+        problems += _qr_columns(agenda, attendees, csv_name) if agenda is not None else []
     problems = sort_problems(problems)                                     # 6
     errors = [p for p in problems if p.is_error]
     if errors or agenda is None:

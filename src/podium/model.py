@@ -18,51 +18,21 @@ from pydantic import (
     model_validator,
 )
 
-from podium import values
-from podium.limits import FIRST_YEAR, LAST_YEAR, MAX_ID_CHARS, MAX_URL_CHARS
+from podium import sane, values
+from podium.limits import MAX_ID_CHARS
 from podium.printopts import PrintSettings
 
 # Editors validate against the JSON Schema, so it describes what may be *written*:
 # `json_schema_input_type` gives the accepted input forms, not the parsed types.
-
-
-def _in_years(date: dt.date) -> dt.date:
-    # Year 1 or 9999 is a typo, and times past midnight, calendars and time zones need the
-    # days around the date to exist.
-    if not FIRST_YEAR <= date.year <= LAST_YEAR:
-        raise ValueError(f"{date} is not a date podium can plan: years run from {FIRST_YEAR} to {LAST_YEAR}")
-    return date
-
-
 Date = Annotated[dt.date, BeforeValidator(values.parse_date, json_schema_input_type=Annotated[
-    str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2024-12-10"])]), AfterValidator(_in_years)]
+    str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$", examples=["2024-12-10"])]), AfterValidator(sane.in_years)]
 Time = Annotated[dt.time, BeforeValidator(values.parse_time, json_schema_input_type=Annotated[
     str, Field(pattern=r"^\d{1,2}:\d{2}$", examples=["09:30"])])]
-
-
-def _not_a_float(value: Any) -> Any:
-    # Unquoted, `1.10` is the number 1.1: as an id it would no longer be what was written,
-    # and the checks, which compare ids as written, would not find it.
-    if isinstance(value, float):
-        raise ValueError(f"{value} is read as a number, not an id; write the id in quotes")
-    return value
-
-
-def _at_most(limit: int, what: str) -> Any:
-    def check(text: str) -> str:
-        if len(text) > limit:
-            raise ValueError(f"'{text[:40]}…' is {len(text):,} characters long; {what}")
-        return text
-    return AfterValidator(check)
-
-
-Id = Annotated[str, BeforeValidator(_not_a_float), AfterValidator(values.parse_id),
-               _at_most(MAX_ID_CHARS, f"an id has at most {MAX_ID_CHARS} (it goes into URLs and QR codes)")]
-Url = Annotated[str, AfterValidator(values.parse_url),
-                _at_most(MAX_URL_CHARS, f"a URL has at most {MAX_URL_CHARS} (QR codes must hold it)")]
+Id = Annotated[str, BeforeValidator(sane.not_a_float), AfterValidator(values.parse_id), sane.ID_LENGTH]
+Url = Annotated[str, AfterValidator(values.parse_url), sane.URL_LENGTH]
 TimeZone = Annotated[str, AfterValidator(values.parse_timezone)]
 # Text is NFC-normalised on the way in: PDF fonts and search need composed characters.
-Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).strip())]
+Text = Annotated[str, AfterValidator(lambda s: unicodedata.normalize("NFC", s).strip()), sane.ONE_LINE]
 Paragraph = Annotated[str, AfterValidator(lambda s: " ".join(unicodedata.normalize("NFC", s).split()))]
 
 _T = TypeVar("_T")
@@ -161,25 +131,14 @@ class Speaker(Strict):
     printed instead of their role, organisation and country under this item."""
 
 
-def _is_ref(value: Any) -> bool:
-    # An id written as a whole number (`chair: 7`) is the id "7", as checks.py reads it.
-    return isinstance(value, str | int | float) and not isinstance(value, bool)
-
-
 def _one_or_many(value: Any) -> Any:
-    return [value] if _is_ref(value) else value
+    return [value] if sane.is_ref(value) else value
 
 
 def _speaker_ref(value: Any) -> Any:
     if isinstance(value, list):
-        return [{"person": v} if _is_ref(v) else v for v in value]
+        return [{"person": v} if sane.is_ref(v) else v for v in value]
     return value
-
-
-def _some_days(days: list[Day]) -> list[Day]:
-    if not days:
-        raise ValueError("the agenda has no days; list at least one, with its date and items")
-    return days
 
 
 class Item(Strict):
@@ -325,7 +284,7 @@ class Agenda(Strict):
     """Rooms, when the event uses more than one (or signs should name one)."""
     people: list[Person] = Field(default_factory=list)
     """Everyone named in the programme, once each."""
-    days: Annotated[list[Day], AfterValidator(_some_days), Field(json_schema_extra={"minItems": 1})]
+    days: Annotated[list[Day], AfterValidator(sane.some), Field(json_schema_extra={"minItems": 1})]
     """The days of the event, in order (at least one)."""
     attendees: str | None = None
     """Path (relative to this file) of a CSV of further badge holders with columns

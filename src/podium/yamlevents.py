@@ -59,6 +59,7 @@ class _Anchor:
     values: tuple[int, int] = (0, 0)  # its range in Builder.values
     keys: tuple[int, int] = (0, 0)
     count: int = 0  # values, counting what aliases inside it repeat
+    height: int = -1  # how many lists and mappings deep it goes (-1: a text)
     chars: int = 0  # characters of its texts, the same way
     done: bool = False
 
@@ -83,6 +84,7 @@ class Builder:
         self.chars = 0  # characters of their texts
         self.repeated = 0  # values and characters repeated by aliases
         self.alias_refused = False
+        self.deepest = -1  # the deepest list or mapping so far, aliases' included
 
     # -- problems -------------------------------------------------------------------------
 
@@ -137,7 +139,9 @@ class Builder:
         if event.__class__ is yaml.AliasEvent:
             return self.alias(event.anchor or "", mark, path, depth)
         anchor = self._anchor(event, path, mark) if event.anchor is not None else None
-        v0, k0, n0, c0 = len(self.values), len(self.keys), self.count, self.chars
+        v0, k0, n0, c0, deepest = len(self.values), len(self.keys), self.count, self.chars, self.deepest
+        if anchor is not None:
+            self.deepest = -1  # to measure the anchored value on its own
         if depth <= POSITION_DEPTH:
             self.values.append((path, mark))
         self._counted(1, mark, path)
@@ -157,14 +161,18 @@ class Builder:
                          "file is not read", limit=True)
             raise Stop
         elif event.__class__ is yaml.SequenceStartEvent:
+            self.deepest = max(self.deepest, depth)
             value = []
             deeper = depth < POSITION_DEPTH
             while not self.loader.check_event(yaml.SequenceEndEvent):
                 value.append(self.value((*path, len(value)) if deeper else path, depth + 1))
             self.loader.get_event()
         else:
+            self.deepest = max(self.deepest, depth)
             value = self.mapping(path, depth)
         if anchor is not None:
+            anchor.height = self.deepest - depth if self.deepest >= 0 else -1
+            self.deepest = max(deepest, self.deepest)
             anchor.value, anchor.done = value, True
             anchor.values, anchor.keys = (v0, len(self.values)), (k0, len(self.keys))
             anchor.count, anchor.chars = self.count - n0, self.chars - c0
@@ -253,6 +261,11 @@ class Builder:
             return None
         if self.alias_refused:
             return None
+        if depth + anchor.height >= MAX_DEPTH:
+            self.problem(mark, path, f"nested more than {MAX_DEPTH} levels deep through the alias "
+                         f"'*{name}' (the value it repeats is {anchor.height + 1} deep)", limit=True)
+            return None
+        self.deepest = max(self.deepest, depth + anchor.height)
         weight = anchor.count + anchor.chars
         if self.repeated + weight > self.alias_budget:
             self.alias_refused = True
