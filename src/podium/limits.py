@@ -36,8 +36,9 @@ day after the last (a talk at 25:00) and the year around the event (the calendar
 zone rules) must exist too."""
 
 MAX_DEPTH = 64
-"""The deepest nesting of lists and mappings in agenda.yaml (the schema needs 6). The
-parser's work per token grows with the depth, and the checks recurse into values."""
+"""The deepest nesting of lists and mappings in agenda.yaml, the file's own mapping counted
+(the schema needs 7). The parser's work per token grows with the depth (PyYAML's with its
+square), and so does the size of every value's key path."""
 
 VALUES_FLOOR = 50_000
 BYTES_PER_VALUE = 10
@@ -46,7 +47,6 @@ aliases repeat) plus one per BYTES_PER_VALUE bytes: FOSDEM's 1.4 MB hold 32,802 
 185,519 allowed; real agendas spend 14 to 42 bytes on a value, hand-written ones 8 and
 more. Every stage does some work per value, so a file written as `[a,a,a,...]` (2 bytes
 a value) would otherwise cost ten times a real agenda of its size."""
-
 
 
 def max_values(size: int) -> int:

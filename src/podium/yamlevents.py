@@ -26,6 +26,17 @@ from podium.problems import Problem
 
 Path_ = tuple[str | int, ...]
 Mark = tuple[int, int]
+Packed = int
+"""A mark as one number, line << 24 | column (a line of a 10 MB file has fewer than 2**24
+columns): a dense file holds a position for every 2 bytes, and a tuple costs 100 bytes."""
+
+
+def pack(mark: Mark) -> Packed:
+    return mark[0] << 24 | mark[1]
+
+
+def unpack(packed: Packed) -> Mark:
+    return packed >> 24, packed & 0xFFFFFF
 
 POSITION_DEPTH = 10
 """Values are given positions of their own down to this depth (the schema's deepest is
@@ -73,8 +84,8 @@ class Builder:
         self.alias_budget = max(ALIAS_FLOOR, size)
         self.max_values = max_values(size)
         self.plain = plain  # what an unquoted scalar means (yamlsource.plain_value)
-        self.values: list[tuple[Path_, Mark]] = []
-        self.keys: list[tuple[Path_, Mark]] = []
+        self.values: list[tuple[Path_, Packed]] = []
+        self.keys: list[tuple[Path_, Packed]] = []
         self.spans: list[tuple[Mark, Mark, Path_]] | None = [] if spans else None
         """(start, end, path) of every scalar, to place the characters found in the file."""
         self.problems: list[Problem] = []
@@ -143,7 +154,7 @@ class Builder:
         if anchor is not None:
             self.deepest = -1  # to measure the anchored value on its own
         if depth <= POSITION_DEPTH:
-            self.values.append((path, mark))
+            self.values.append((path, pack(mark)))
         self._counted(1, mark, path)
         value: Any
         if event.__class__ is yaml.ScalarEvent:
@@ -218,7 +229,7 @@ class Builder:
                 continue
             lines[key] = mark[0]
             if deeper:
-                self.keys.append((child, mark))
+                self.keys.append((child, pack(mark)))
             out[key] = self.value(child, depth + 1)
         loader.get_event()
         return out
@@ -281,7 +292,7 @@ class Builder:
         # The repeated values get positions under this path; the alias itself is its root.
         cut, room = len(anchor.path), POSITION_DEPTH - depth
         start, end = anchor.values
-        self.values.append((path, mark))
+        self.values.append((path, pack(mark)))
         self.values += [((*path, *p[cut:]), m) for p, m in self.values[start + 1:end]
                         if len(p) - cut <= room]
         start, end = anchor.keys

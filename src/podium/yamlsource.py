@@ -13,7 +13,7 @@ import yaml
 from podium import controls
 from podium.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_REPORTED_CHARACTERS
 from podium.problems import Problem, SourceFile, display_name
-from podium.yamlevents import Builder, Path_, Stop, format_path
+from podium.yamlevents import Builder, Packed, Path_, Stop, format_path, unpack
 
 __all__ = ["Located", "Path_", "format_path", "plain_value", "read_yaml"]
 
@@ -34,8 +34,9 @@ class Located:
 
     data: Any
     source: SourceFile
-    values: dict[Path_, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    values: dict[Path_, Packed] = field(default_factory=dict)
+    keys: dict[Path_, Packed] = field(default_factory=dict)
+    """Where each value and key starts, as `yamlevents.pack` writes a line and column."""
 
     def position(self, path: Path_, *, key: bool = False) -> tuple[int, int]:
         """The line and column of `path`, or of its nearest ancestor that has one."""
@@ -43,11 +44,11 @@ class Located:
         p = tuple(path)
         while p:
             if p in table:
-                return table[p]
+                return unpack(table[p])
             if p in self.values:
-                return self.values[p]
+                return unpack(self.values[p])
             p = p[:-1]
-        return self.values.get((), (1, 1))
+        return unpack(self.values[()]) if () in self.values else (1, 1)
 
     def problem(self, path: Path_, message: str, *, key: bool = False,
                 severity: str = "error") -> Problem:
