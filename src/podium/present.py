@@ -77,8 +77,13 @@ def item_times(item: Item) -> str:
 def item_when(item: Item, locale: Locale) -> str:
     """`item_times` under a programme day's heading: an item after midnight also names its
     calendar day, '01:00–02:00 (Sun 28)', so that nobody comes a day late."""
-    times = item_times(item)
-    return f"{times} ({locale.weekday_day(item.date)})" if item.after_midnight else times
+    times, note = item_times(item), day_note(item, locale)
+    return f"{times} ({note})" if note else times
+
+
+def day_note(item: Item, locale: Locale) -> str:
+    """'Sun 28': the calendar day of an item past midnight, '' for any other item."""
+    return locale.weekday_day(item.date) if item.after_midnight else ""
 
 
 def speaker_of(item: Item, person_id: str) -> Speaker | None:

@@ -14,7 +14,7 @@ from markupsafe import Markup
 from podium import qr
 from podium.i18n import time_range
 from podium.model import Agenda, Day, Item
-from podium.present import item_times, locale_of
+from podium.present import day_note, item_times, locale_of
 
 COMPACT_ABOVE = 60
 """`print.booklet_detail: auto` prints the compact booklet above this many items: 60 full
@@ -113,7 +113,7 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
     for room_id in sorted(by_room, key=lambda r: -1 if r is None else order.get(r, len(order))):
         items = sorted(by_room[room_id], key=lambda it: it.start_minutes)
         rows = [ListingRow(it.anchor, it.kind, item_times(it),
-                           locale.weekday_day(it.date) if it.after_midnight else "", it.title, it.subtitle,
+                           day_note(it, locale), it.title, it.subtitle,
                     _speaker_names(agenda, it)) for it in items]
         room = agenda.room(room_id)
         first = items[0]
