@@ -90,6 +90,7 @@ class _Checker:
     def run(self) -> list[Problem]:
         people = self.unique_ids("people", "person")
         rooms = self.unique_ids("rooms", "room")
+        self.tracks = self.unique_ids("tracks", "track")
         used: set[str] = set()
         item_ids: dict[str, Path_] = {}
         dates: dict[dt.date, int] = {}
@@ -142,6 +143,9 @@ class _Checker:
             self._people_refs(path, item, people, used)
             room = item.get("room")
             self.reference((*path, "room"), room, rooms, "room")
+            if self.tracks:
+                # With no `tracks` listed, an item's track is a free name (as imported).
+                self.reference((*path, "track"), item.get("track"), self.tracks, "track")
             label = str(item.get("title", f"item {i + 1}"))
             start, end = _minutes(item.get("start")), _minutes(item.get("end"))
             if start is None:

@@ -20,7 +20,7 @@ from pydantic import (
 
 from podium import sane, values
 from podium.limits import MAX_ID_CHARS
-from podium.printopts import PrintSettings
+from podium.printopts import Colour, PrintSettings
 
 # Editors validate against the JSON Schema, so it describes what may be *written*:
 # `json_schema_input_type` gives the accepted input forms, not the parsed types.
@@ -85,6 +85,17 @@ class Room(Strict):
     """Short id that items use in `room`."""
     name: Text
     """Name printed on signs and in the programme."""
+
+
+class Track(Strict):
+    """A track (devroom, stream, theme) that items belong to."""
+
+    id: Id
+    """Short id that items use in `track`."""
+    name: Text
+    """Name shown on the site, in the booklet and on signs."""
+    colour: Colour | None = None
+    """Colour of the track, as #RRGGBB; always shown beside the name, never alone."""
 
 
 class Person(Strict):
@@ -175,7 +186,8 @@ class Item(Strict):
     subtitle: Text | None = None
     """A second line under the title."""
     track: Text | None = None
-    """Track or devroom the item belongs to (as named in the source schedule)."""
+    """Id of the item's track (from `tracks`); when the agenda lists no `tracks`, the track's
+    name as the source schedule gives it."""
     format: Text | None = None
     """What sort of session it is, in the source schedule's words (Talk, Workshop, Lightning talk);
     `kind` is podium's own coarse category."""
@@ -282,6 +294,8 @@ class Agenda(Strict):
     """The event: title, place, time zone, online agenda URL, language."""
     rooms: list[Room] = Field(default_factory=list)
     """Rooms, when the event uses more than one (or signs should name one)."""
+    tracks: list[Track] = Field(default_factory=list)
+    """Tracks, with a name and colour each, when items name a `track` by id."""
     people: list[Person] = Field(default_factory=list)
     """Everyone named in the programme, once each."""
     days: Annotated[list[Day], AfterValidator(sane.some), Field(json_schema_extra={"minItems": 1})]
@@ -293,12 +307,14 @@ class Agenda(Strict):
     """Output settings: paper, badge stock, colours, logo."""
 
     _people_index: dict[str, Person] = PrivateAttr(default_factory=dict)
+    _tracks_index: dict[str, Track] = PrivateAttr(default_factory=dict)
     _appearances: dict[str, list[tuple[Day, Item, str, Speaker | None]]] = PrivateAttr(
         default_factory=dict)
 
     @model_validator(mode="after")
     def _settle(self) -> Agenda:
         self._people_index = {p.id: p for p in self.people}
+        self._tracks_index = {t.id: t for t in self.tracks}
         self._assign_anchors()
         self._assign_times()
         self._index_appearances()
@@ -363,6 +379,18 @@ class Agenda(Strict):
 
     def room(self, room_id: str | None) -> Room | None:
         return next((r for r in self.rooms if r.id == room_id), None) if room_id else None
+
+    def track_of(self, item: Item) -> Track | None:
+        """The item's track: the listed one with its id, else one named by the item alone."""
+        if item.track is None:
+            return None
+        return self._tracks_index.get(item.track) or Track(id=values.slug(item.track), name=item.track)
+
+    def tracks_used(self) -> list[Track]:
+        """Every track that some item belongs to, listed ones first in their order."""
+        used = {t.id: t for _, it in self.items() if (t := self.track_of(it)) is not None}
+        listed = [t for t in self.tracks if t.id in used]
+        return listed + [t for t in used.values() if t.id not in self._tracks_index]
 
     def items(self) -> list[tuple[Day, Item]]:
         """Every item with its day, in programme order."""
