@@ -7,9 +7,9 @@ import os
 import re
 import textwrap
 from collections.abc import Callable
-from typing import Any
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import pytest
 from click.testing import CliRunner
