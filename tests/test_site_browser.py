@@ -5,6 +5,7 @@ downloaded. Without Chromium or Playwright the tests skip and say why."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 from collections.abc import Iterator
@@ -206,6 +207,49 @@ def test_print_gives_a_clean_a4_page_per_day(browser: Any, site_dir: Path, seed:
         assert resolve(found[0], seed.agenda.event.url, site_dir)
     finally:
         page.close()
+
+
+def test_a_room_screen_shows_now_and_next_from_three_metres(browser: Any, rooms_site: Path) -> None:
+    from podium.load import load
+
+    agenda = load(rooms_site.parent.parent / "agenda.yaml").agenda
+    room = max(agenda.rooms, key=lambda r: sum(it.room == r.id for _d, it in agenda.items()))
+    items = sorted((it for _d, it in agenda.items() if it.room == room.id), key=lambda i: i.start_at)
+    # A moment inside the third item; the screen's computer may be in any zone: the page
+    # is opened with the moment written in UTC.
+    third = items[2]
+    moment = third.start_at + (third.end_at - third.start_at) / 2 if third.end_at else third.start_at
+    on_now = {it.title for it in items if it.start_at <= moment and it.end_at and moment < it.end_at}
+    following = next(it for it in items if it.start_at > moment)
+    url = (rooms_site / f"screens/{room.id}.html").as_uri()
+    query = "?now=" + moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        page.goto(url + query)
+        page.wait_for_load_state("load")
+        now_title = page.locator('[data-slot="now"] a').inner_text()
+        assert now_title in on_now
+        assert page.locator('[data-slot="next"] a').inner_text() == following.title
+        # Large type: the current title at 60 px or more, the room's name and times at 40.
+        size = page.evaluate("""s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)""",
+                             '[data-slot="now"] a')
+        assert size >= 60
+        for selector in (".screen__room", '[data-slot="now"] time'):
+            assert page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)",
+                                 selector) >= 40
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1920
+    finally:
+        page.close()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, java_script_enabled=False)
+    try:
+        static = context.new_page()
+        static.goto(url + query)
+        # Without JavaScript the room's whole programme is listed, and no empty now/next.
+        assert not static.locator(".live").is_visible()
+        listed = static.locator(".screen__rows a").all_inner_texts()
+        assert listed == [it.title for it in items]
+    finally:
+        context.close()
 
 
 STRESS = """

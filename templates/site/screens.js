@@ -58,10 +58,12 @@
       screen.querySelector('[data-none="' + which + '"]').hidden = row !== null;
     });
     var keep = screen.hasAttribute("data-keep-list");
+    var idle = current === null && next === null;
     rows.forEach(function (r) {
-      // The list below shows what is still to come that day, after the next item.
+      // The list below shows what is still to come that day, after the next item; on a
+      // day without anything more (before or after the event), the room's whole programme.
       var later = r.start > t && r !== next && (today === null || r.day === today);
-      r.li.hidden = !(keep && later);
+      r.li.hidden = !(keep && (later || idle));
     });
     Array.prototype.forEach.call(screen.querySelectorAll(".screen__day"), function (day) {
       day.hidden = !keep || day.querySelector("li:not([hidden])") === null;
