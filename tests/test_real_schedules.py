@@ -6,7 +6,6 @@ SOURCES.md there) and ../shared/corpus are imported, checked and built whole."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import icalendar
