@@ -95,6 +95,6 @@ def render(ctx: BuildContext) -> list[Written]:
     _write(calendar, data)
     # A copy inside site/ so that the page's link works once the folder is published.
     _write(site / CALENDAR, data)
-    for anchor, item_data in ics.item_calendars(agenda, locale, ctx.epoch).items():
+    for anchor, item_data in ics.item_calendars(agenda, locale, ctx.epoch, data).items():
         _write(site / sitemap.item_calendar_path(anchor), item_data)
     return [Written(site), Written(calendar)]

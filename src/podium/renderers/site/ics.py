@@ -94,21 +94,17 @@ def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
     return data
 
 
-def item_calendars(agenda: Agenda, locale: Locale, epoch: int) -> dict[str, bytes]:
+def item_calendars(agenda: Agenda, locale: Locale, epoch: int,
+                   whole: bytes) -> dict[str, bytes]:
     """One small calendar per item (sessions/ANCHOR.ics, a session page's "add to calendar"),
-    by anchor. The time zone's rules are worked out once and shared by every file."""
+    by anchor. Each is `whole` (calendar_bytes' output) with its one event: the header and
+    the time zone's rules, slow to work out, are taken from there."""
+    begin = whole.find(b"BEGIN:VEVENT")
+    end = whole.rfind(b"END:VEVENT\r\n")
+    if begin < 0 or end < 0:
+        return {}
+    head, tail = whole[:begin], whole[end + len(b"END:VEVENT\r\n"):]
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     place = place_of(agenda)
-    every = [item for _day, item in agenda.items()]
-    if not every:
-        return {}
-    shell = _calendar(agenda)
-    shell.add_component(_event(agenda, every[0], locale, stamp, place))
-    _add_zones(agenda, shell)
-    # The shell's text split around its one VEVENT: head (with VTIMEZONE) and tail.
-    text = shell.to_ical()
-    begin, end = text.find(b"BEGIN:VEVENT"), text.find(b"END:VEVENT\r\n")
-    head = text[:begin]
-    tail = text[end + len(b"END:VEVENT\r\n"):]
     return {item.anchor: head + _event(agenda, item, locale, stamp, place).to_ical() + tail
-            for item in every}
+            for _day, item in agenda.items()}
