@@ -22,7 +22,7 @@ from podium.context import BuildContext
 from podium.model import Agenda
 from podium.output import Written
 from podium.present import locale_of
-from podium.renderers.site import ics, webfonts, words
+from podium.renderers.site import ics, itemcal, webfonts, words
 from podium.renderers.site.pages import Site
 from podium.renderers.site.view import Views
 from podium.templating import environment
@@ -95,6 +95,6 @@ def render(ctx: BuildContext) -> list[Written]:
     _write(calendar, data)
     # A copy inside site/ so that the page's link works once the folder is published.
     _write(site / CALENDAR, data)
-    for anchor, item_data in ics.item_calendars(agenda, locale, ctx.epoch, data).items():
+    for anchor, item_data in itemcal.item_calendars(agenda, data).items():
         _write(site / sitemap.item_calendar_path(anchor), item_data)
     return [Written(site), Written(calendar)]

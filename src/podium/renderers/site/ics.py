@@ -46,7 +46,8 @@ def _who(a: present.Appearance, locale: Locale) -> str:
     return f"{text} ({locale.label('remote')})" if a.remote else text
 
 
-def _calendar(agenda: Agenda) -> Calendar:
+def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
+    """The whole agenda as an iCalendar file (CRLF lines folded at 75 octets)."""
     cal = Calendar()
     cal.add("prodid", f"-//podium//podium {__version__}//EN")
     cal.add("version", "2.0")
@@ -54,57 +55,27 @@ def _calendar(agenda: Agenda) -> Calendar:
     # A calendar's name is one line (a title written over two lines would break the file).
     cal.add("x-wr-calname", " ".join(agenda.event.title.split()))
     cal.add("x-wr-timezone", agenda.event.timezone)
-    return cal
-
-
-def _event(agenda: Agenda, item: Item, locale: Locale, stamp: dt.datetime, place: str) -> Event:
-    ev = Event()
-    ev.add("uid", uid_of(agenda, item))
-    ev.add("dtstamp", stamp)
-    ev.add("dtstart", item.start_at)
-    ev.add("dtend", _end(item))
-    ev.add("summary", present.item_heading(item, locale))
-    room = agenda.room(item.room)
-    location = ", ".join(p for p in (room.name if room else "", place) if p)
-    if location:
-        ev.add("location", location)
-    ev.add("description", _description(agenda, item, locale))
-    ev.add("url", agenda.url_for_item(item))
-    ev.add("categories", [item.kind])
-    return ev
-
-
-def _add_zones(agenda: Agenda, cal: Calendar) -> None:
+    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
+    place = place_of(agenda)
+    for _day, item in agenda.items():
+        ev = Event()
+        ev.add("uid", uid_of(agenda, item))
+        ev.add("dtstamp", stamp)
+        ev.add("dtstart", item.start_at)
+        ev.add("dtend", _end(item))
+        ev.add("summary", present.item_heading(item, locale))
+        room = agenda.room(item.room)
+        location = ", ".join(p for p in (room.name if room else "", place) if p)
+        if location:
+            ev.add("location", location)
+        ev.add("description", _description(agenda, item, locale))
+        ev.add("url", agenda.url_for_item(item))
+        ev.add("categories", [item.kind])
+        cal.add_component(ev)
     if agenda.days:
         # VTIMEZONE rules for the event's span (a year either side keeps it small yet safe).
         first, last = agenda.days[0].date, agenda.days[-1].date
         cal.add_missing_timezones(first_date=first - dt.timedelta(days=366),
                                   last_date=last + dt.timedelta(days=366))
-
-
-def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
-    """The whole agenda as an iCalendar file (CRLF lines folded at 75 octets)."""
-    cal = _calendar(agenda)
-    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
-    place = place_of(agenda)
-    for _day, item in agenda.items():
-        cal.add_component(_event(agenda, item, locale, stamp, place))
-    _add_zones(agenda, cal)
     data: bytes = cal.to_ical()
     return data
-
-
-def item_calendars(agenda: Agenda, locale: Locale, epoch: int,
-                   whole: bytes) -> dict[str, bytes]:
-    """One small calendar per item (sessions/ANCHOR.ics, a session page's "add to calendar"),
-    by anchor. Each is `whole` (calendar_bytes' output) with its one event: the header and
-    the time zone's rules, slow to work out, are taken from there."""
-    begin = whole.find(b"BEGIN:VEVENT")
-    end = whole.rfind(b"END:VEVENT\r\n")
-    if begin < 0 or end < 0:
-        return {}
-    head, tail = whole[:begin], whole[end + len(b"END:VEVENT\r\n"):]
-    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
-    place = place_of(agenda)
-    return {item.anchor: head + _event(agenda, item, locale, stamp, place).to_ical() + tail
-            for _day, item in agenda.items()}
