@@ -186,7 +186,8 @@ def test_print_gives_a_clean_a4_page_per_day(browser: Any, site_dir: Path, seed:
         for day in seed.agenda.days:
             page.goto((site_dir / f"days/{day.date}.html").as_uri())
             page.emulate_media(media="print")
-            assert page.evaluate("getComputedStyle(document.querySelector('.top')).display") == "none"
+            assert page.evaluate("getComputedStyle(document.querySelector('.top__nav')).display") == "none"
+            assert page.evaluate("getComputedStyle(document.querySelector('.search')).display") == "none"
             assert page.evaluate(
                 "getComputedStyle(document.querySelector('.slot__time')).position") == "static"
             pdf = tmp_path / f"{day.date}.pdf"
@@ -194,6 +195,7 @@ def test_print_gives_a_clean_a4_page_per_day(browser: Any, site_dir: Path, seed:
             reader = PdfReader(pdf)
             assert len(reader.pages) == 1, f"{day.date} prints on {len(reader.pages)} pages"
             text = reader.pages[0].extract_text()
+            assert seed.agenda.event.title.split()[0] in text      # the event is named
             for item in day.items:
                 assert " ".join(item.title.split()[:3]) in " ".join(text.split())
         # The front page prints with the agenda's QR code, and it opens the site.
