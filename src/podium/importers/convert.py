@@ -17,6 +17,7 @@ from podium.importers.people import People, candidate_ids, safe_id, unique_id
 from podium.importers.report import Report
 from podium.importers.source import SourceEvent, SourceSchedule, parse_duration, parse_instant
 from podium.importers.text import clean_line, to_paragraphs
+from podium.importers.tracks import Tracks
 
 PLACEHOLDER_URL = values.PLACEHOLDER_URL
 LAST_MINUTE = 48 * 60 - 1  # 47:59, the latest time an agenda can hold
@@ -96,6 +97,7 @@ class Converter:
         self.tz = zoneinfo.ZoneInfo(self.tz_name)
         self.url = self._event_url(url)
         self.room_ids: dict[str, str] = {}
+        self.tracks = Tracks(source, self.report)
         self.day_dates = {d.index: d.date for d in source.days}
         self.after_midnight = 0
         self.missing_length = 0
@@ -265,11 +267,12 @@ class Converter:
         if placed.end is not None:
             item["end"] = _hhmm(placed.end)
         item["title"] = title
-        optional = {"subtitle": clean_line(e.subtitle), "room": placed.room, "track": clean_line(e.track),
-                    "format": clean_line(e.type), "language": clean_line(e.language)}
+        optional = {"subtitle": clean_line(e.subtitle), "room": placed.room,
+                    "track": self.tracks.id_of(e.track), "format": clean_line(e.type),
+                    "language": clean_line(e.language)}
         for key, value in optional.items():
             if value:
-                item[key] = value if key == "room" else fix(value, where, key)
+                item[key] = value if key in ("room", "track") else fix(value, where, key)
         kind = _kind(e.type)
         if kind:
             item["kind"] = kind
@@ -374,5 +377,6 @@ class Converter:
         event.update({"timezone": self.tz_name, "url": self.url, "language": self._language()})
         people = [{"id": p["id"], "name": self.glyphs.fix(p["name"], f"person {p['id']}")}
                   for p in self.people.entries()]
-        return {"event": event, "rooms": rooms, "people": people,
+        tracks = self.tracks.entries(self.glyphs.fix)
+        return {"event": event, "rooms": rooms, **({"tracks": tracks} if tracks else {}), "people": people,
                 "days": [{"date": date.isoformat(), "items": items} for date, items in sorted(days.items())]}
