@@ -22,6 +22,7 @@ from podium.importers.tracks import Tracks
 PLACEHOLDER_URL = values.PLACEHOLDER_URL
 LAST_MINUTE = 48 * 60 - 1  # 47:59, the latest time an agenda can hold
 _LABEL_LANGUAGES = ("en", "es", "fr")
+CHAIR_ROLES = ("chair", "moderator", "host")
 
 
 @dataclass
@@ -276,7 +277,10 @@ class Converter:
         kind = _kind(e.type)
         if kind:
             item["kind"] = kind
-        speakers = self.people.refs(e.persons, where)
+        chairs = self.people.refs([p for p in e.persons if p.role in CHAIR_ROLES], where)
+        if chairs:
+            item["chair"] = chairs[0] if len(chairs) == 1 else chairs
+        speakers = self.people.refs([p for p in e.persons if p.role not in CHAIR_ROLES], where)
         if speakers:
             item["speakers"] = speakers
         item.update(self._links(e, ident, where))

@@ -31,7 +31,7 @@ def _person(data: Any) -> SourcePerson:
         return SourcePerson(key=None, name=_str(data))
     key = _str(data.get("guid")) or _str(data.get("code")) or _str(data.get("id"))
     name = _str(data.get("public_name")) or _str(data.get("name"))
-    return SourcePerson(key=key.strip() or None, name=name)
+    return SourcePerson(key=key.strip() or None, name=name, role=_str(data.get("role")).strip().lower())
 
 
 def _named(value: Any, names: dict[str, str] | None = None) -> str:

@@ -20,6 +20,9 @@ class SourcePerson:
 
     key: str | None
     name: str
+    role: str = ""
+    """The person's role in the event, where the source gives one (c3voc JSON, podium's
+    own schedule.json): "chair", "moderator" or "host" make the person the item's chair."""
 
 
 @dataclass

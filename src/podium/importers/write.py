@@ -67,8 +67,9 @@ def _styled(agenda: dict[str, Any]) -> dict[str, Any]:
             for key in ("start", "end"):
                 if key in item:
                     item[key] = _Quoted(item[key])
-            if "speakers" in item:
-                item["speakers"] = _Inline(item["speakers"])
+            for key in ("chair", "speakers"):
+                if isinstance(item.get(key), list):
+                    item[key] = _Inline(item[key])
     return agenda
 
 
