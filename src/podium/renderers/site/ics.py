@@ -1,4 +1,7 @@
-"""Calendar stage of the online agenda: agenda.ics, one VEVENT per item in the event's zone.
+"""Calendar stage of the online agenda: agenda.ics, and one calendar per room and per track.
+
+One VEVENT per item in the event's zone; CATEGORIES hold the item's track and its format
+(Talk, Workshop), or its kind when it has neither.
 
 Times carry a TZID with a VTIMEZONE made from the zoneinfo database (never floating times),
 UIDs are stable across builds, and DTSTAMP is the build date, not the clock."""
@@ -46,18 +49,53 @@ def _who(a: present.Appearance, locale: Locale) -> str:
     return f"{text} ({locale.label('remote')})" if a.remote else text
 
 
-def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
-    """The whole agenda as an iCalendar file (CRLF lines folded at 75 octets)."""
+def categories(agenda: Agenda, item: Item) -> list[str]:
+    """The item's track name and format; its kind when it has neither."""
+    track = agenda.track_of(item)
+    found = [t for t in (track.name if track else None, item.format) if t]
+    return found or [item.kind]
+
+
+def room_items(agenda: Agenda) -> dict[str, list[Item]]:
+    """Each room's items by room id; in an agenda of one room, items that name none are its."""
+    only = agenda.rooms[0].id if len(agenda.rooms) == 1 else None
+    out: dict[str, list[Item]] = {r.id: [] for r in agenda.rooms}
+    for _day, item in agenda.items():
+        room = item.room or only
+        if room in out:
+            out[room].append(item)
+    return {rid: items for rid, items in out.items() if items}
+
+
+def calendars(agenda: Agenda, locale: Locale, epoch: int) -> dict[str, bytes]:
+    """{relative path: bytes}: agenda.ics, calendars/room-{id}.ics and calendars/track-{id}.ics."""
+    title = agenda.event.title
+    out = {"agenda.ics": calendar_bytes(agenda, locale, epoch)}
+    for rid, items in room_items(agenda).items():
+        room = agenda.room(rid)
+        name = f"{title} – {room.name}" if room else title
+        out[f"calendars/room-{rid}.ics"] = calendar_bytes(agenda, locale, epoch, items, name)
+    for track in agenda.tracks_used():
+        items = [it for _, it in agenda.items() if (t := agenda.track_of(it)) and t.id == track.id]
+        out[f"calendars/track-{track.id}.ics"] = calendar_bytes(
+            agenda, locale, epoch, items, f"{title} – {track.name}")
+    return out
+
+
+def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int, items: list[Item] | None = None,
+                   name: str | None = None) -> bytes:
+    """The whole agenda (or the given items) as an iCalendar file (CRLF lines folded at 75
+    octets), named after the event (or `name`)."""
     cal = Calendar()
     cal.add("prodid", f"-//podium//podium {__version__}//EN")
     cal.add("version", "2.0")
     cal.add("calscale", "GREGORIAN")
     # A calendar's name is one line (a title written over two lines would break the file).
-    cal.add("x-wr-calname", " ".join(agenda.event.title.split()))
+    cal.add("x-wr-calname", " ".join((name or agenda.event.title).split()))
     cal.add("x-wr-timezone", agenda.event.timezone)
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     place = place_of(agenda)
-    for _day, item in agenda.items():
+    for item in [it for _, it in agenda.items()] if items is None else items:
         ev = Event()
         ev.add("uid", uid_of(agenda, item))
         ev.add("dtstamp", stamp)
@@ -70,7 +108,7 @@ def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
             ev.add("location", location)
         ev.add("description", _description(agenda, item, locale))
         ev.add("url", agenda.url_for_item(item))
-        ev.add("categories", [item.kind])
+        ev.add("categories", categories(agenda, item))
         cal.add_component(ev)
     if agenda.days:
         # VTIMEZONE rules for the event's span (a year either side keeps it small yet safe).
