@@ -4,7 +4,8 @@ own importer to an equal agenda, the same bytes in every build.
 "Equal" here: the same days (dates); on each day the same items, each with the same start and
 end minutes, title, subtitle, kind, language, background paragraphs, room name and track name;
 the same people in the same order, with their roles (chair or speaker) in schedule.json, where
-they have a field, and as one list of names in schedule.xml, whose persons have none; the same
+they have a field, and as one list of names in schedule.xml, whose persons have none (chairs
+first, each person once); the same
 tracks in use, with their colours in schedule.json (the XSD has no place for them); the
 event's title and time zone. An item's format is compared where it has one (without, the
 export writes a type that names its kind), and its url where it has one (without, it is the
@@ -40,7 +41,36 @@ SOURCES = {
     "romhack": FIXTURES / "romhack-camp-2026-pretalx.xml",
     "38c3-hub": FIXTURES / "38c3-hub-schedule2-example.json",
 }
-NAMES = ["seed", *SOURCES]
+NAMES = ["seed", "edges", *SOURCES]
+EDGES = """\
+event: {title: Edge Cases, timezone: Europe/Berlin, url: "https://agenda.example.org/edges/"}
+rooms: [{id: h, name: Hall}, {id: s, name: Studio}]
+tracks:
+  - {id: r, name: Rust Language, colour: "#B7410E"}
+  - {id: g, name: Go}
+people: [{id: x, name: Zoë Ünal}, {id: y, name: Jean-Pierre Lacroix}]
+days:
+  - date: 2025-03-29
+    items:
+      - id: a
+        start: "09:00"
+        end: "09:45"
+        room: h
+        track: r
+        format: Workshop
+        title: "Lists & <tags>"
+        background: ["1. Not a list, a sentence that starts with a number.", "*Stars* and _under_ [links](x)"]
+        chair: y
+        speakers: [x, y]
+      - {id: b, start: "09:00", room: s, track: g, title: Open until the next start}
+      - {id: c, start: "10:00", end: "10:15", kind: break, title: Coffee, room: h}
+      - {id: d, start: "23:30", end: "26:15", room: s, title: Past midnight into summer time}
+  - date: 2025-03-30
+    items: []
+  - date: 2025-03-31
+    items:
+      - {id: e, start: "09:00", room: h, kind: meal, format: Lunch, title: Lunch, speakers: [x]}
+"""
 
 
 def _load(path: Path, folder: Path) -> Agenda:
@@ -55,6 +85,11 @@ def _load(path: Path, folder: Path) -> Agenda:
 def agendas(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Agenda]:
     folder = tmp_path_factory.mktemp("originals")
     out = {"seed": load(SEED).agenda}
+    edges = folder / "edges.yaml"
+    edges.write_text(EDGES, encoding="utf-8")
+    programme = load(edges)
+    assert not [w for w in programme.warnings if w.is_error]
+    out["edges"] = programme.agenda
     for name, path in SOURCES.items():
         if path.is_file():
             out[name] = _load(path, folder)
@@ -112,7 +147,8 @@ def _essence(agenda: Agenda, roles: bool, colours: bool) -> dict[str, Any]:
     def people(item: Item) -> tuple[Any, ...]:
         chairs = [(agenda.person(c).name, "chair") for c in item.chair]
         speakers = [(agenda.person(s.person).name, "speaker") for s in item.speakers]
-        return tuple(chairs + speakers) if roles else tuple(n for n, _ in chairs + speakers)
+        # Without roles (schedule.xml) a chair who also speaks is one person of the event.
+        return tuple(chairs + speakers) if roles else tuple(dict.fromkeys(n for n, _ in chairs + speakers))
 
     days = {}
     for day in agenda.days:

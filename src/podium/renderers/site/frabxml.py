@@ -2,7 +2,8 @@
 
 Valid against voc/schedule's validator/xsd/schedule.xml.xsd (a copy is in tests/): every
 event has its room, title, subtitle, type, date, start, duration, abstract, slug and track,
-a numeric id and a UUID; persons carry a numeric id only. Track colours have no place here
+a numeric id and a UUID; persons carry a numeric id only (no role: the chairs come first,
+and a chair who also speaks is listed once). Track colours have no place here
 (schedule.json has them)."""
 
 from __future__ import annotations
@@ -46,7 +47,8 @@ def _event(parent: ET.Element, e: Exported) -> None:
     _add(el, "abstract", e.abstract)
     _add(el, "description", e.abstract)
     persons = ET.SubElement(el, "persons")
-    for p in e.persons:
+    # Without roles, a chair who also speaks is one person of the event.
+    for p in {p.number: p for p in e.persons}.values():
         _add(persons, "person", p.name, id=str(p.number))
     ET.SubElement(el, "links")
 

@@ -69,8 +69,8 @@ def room_items(agenda: Agenda) -> dict[str, list[Item]]:
 
 def calendars(agenda: Agenda, locale: Locale, epoch: int) -> dict[str, bytes]:
     """{relative path: bytes}: agenda.ics, calendars/room-{id}.ics and calendars/track-{id}.ics.
-    Each event and the time zone are written once and shared by every calendar they are in
-    (FOSDEM's 99 calendars took 1.9 s made one by one)."""
+    Each event and the time zone are written once and shared by every calendar they are in,
+    so FOSDEM's 99 calendars cost about what agenda.ics alone does (bench/exports.py)."""
     title = agenda.event.title
     events = {id(item): data for item, data in _events(agenda, locale, epoch)}
     zone = _zone(agenda, locale, epoch)

@@ -155,7 +155,9 @@ def _exported(agenda: Agenda) -> Iterator[tuple[Day, Exported]]:
         guid = item.guid if item.guid and _is_uuid(item.guid) and item.guid not in guids else \
             _uuid(agenda, item.anchor)
         guids.add(guid)
-        base = values.slug(item.anchor)
+        # c3voc's JSON schema wants two characters at least.
+        base = values.slug(item.anchor) if len(values.slug(item.anchor)) > 1 else \
+            f"item-{values.slug(item.anchor)}"
         slug, n = base, 2
         while slug in slugs:
             slug, n = f"{base}-{n}", n + 1
