@@ -39,6 +39,7 @@ SOURCES = {
     "39c3": CORPUS / "39c3-himmel.schedule.json",
     "fosdem": CORPUS / "fosdem-2025.schedule.xml",
     "romhack": FIXTURES / "romhack-camp-2026-pretalx.xml",
+    "rc3": CORPUS / "rc3-channels-2020.pretalx.schedule.json",
     "38c3-hub": FIXTURES / "38c3-hub-schedule2-example.json",
 }
 NAMES = ["seed", "edges", *SOURCES]
