@@ -41,7 +41,8 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _kind(event_type: str) -> str | None:
+def kind_of(event_type: str) -> str | None:
+    """podium's kind for a source's event type: ceremony, break or meal (None: a session)."""
     lowered = event_type.lower()
     if "ceremony" in lowered:
         return "ceremony"
@@ -274,7 +275,7 @@ class Converter:
         for key, value in optional.items():
             if value:
                 item[key] = value if key in ("room", "track") else fix(value, where, key)
-        kind = _kind(e.type)
+        kind = kind_of(e.type)
         if kind:
             item["kind"] = kind
         chairs = self.people.refs([p for p in e.persons if p.role in CHAIR_ROLES], where)

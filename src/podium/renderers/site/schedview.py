@@ -18,25 +18,12 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from podium import values
+from podium.importers.convert import kind_of
 from podium.importers.text import to_paragraphs
 from podium.model import Agenda, Day, Item
 
 TIMESLOT = "00:05"
 _KIND_TYPES = {"break": "Break", "meal": "Meal", "ceremony": "Ceremony", "session": "Talk"}
-_KIND_WORDS = {"break": ("break", "pause", "coffee break"), "meal": ("lunch", "dinner", "breakfast", "meal"),
-               "ceremony": ("ceremony",)}
-
-
-def _read_kind(text: str) -> str:
-    """The kind podium's importer reads from a type (importers.convert._kind, restated)."""
-    lowered = text.lower()
-    if "ceremony" in lowered:
-        return "ceremony"
-    if lowered in _KIND_WORDS["break"]:
-        return "break"
-    if any(w in lowered for w in _KIND_WORDS["meal"]):
-        return "meal"
-    return "session"
 
 
 @dataclass(frozen=True)
@@ -129,7 +116,7 @@ def room_name(agenda: Agenda, item: Item) -> str:
 
 def event_type(item: Item) -> str:
     """The source's format when podium's importer reads the same kind back from it."""
-    if item.format and _read_kind(item.format) == item.kind:
+    if item.format and (kind_of(item.format) or "session") == item.kind:
         return item.format
     return _KIND_TYPES[item.kind]
 
@@ -145,7 +132,6 @@ def exported(agenda: Agenda) -> list[tuple[Day, Exported]]:
 
 
 def _exported(agenda: Agenda) -> Iterator[tuple[Day, Exported]]:
-    """Every item with what both formats need, in programme order."""
     numbers: set[int] = set()
     guids: set[str] = set()
     slugs: set[str] = set()
@@ -185,8 +171,7 @@ def day_bounds(agenda: Agenda, day: Day) -> tuple[dt.datetime, dt.datetime]:
     start = dt.datetime.combine(day.date, dt.time(0), tzinfo=tz)
     end = dt.datetime.combine(day.date + dt.timedelta(days=1), dt.time(0), tzinfo=tz)
     for item in day.items:
-        last = item.end_at or item.start_at + dt.timedelta(minutes=1)
-        end = max(end, last, item.start_at + dt.timedelta(minutes=1))
+        end = max(end, item.end_at or item.start_at, item.start_at + dt.timedelta(minutes=1))
     return start, end
 
 
