@@ -217,3 +217,22 @@ def test_ids_stay_put_when_an_item_is_added(agendas: dict[str, Agenda], tmp_path
     old, new = ids(before), ids(after)
     assert set(new) - set(old) == {"extra"}
     assert all(new[slug] == old[slug] for slug in old)
+
+
+def test_a_moderator_or_host_in_schedule_json_is_imported_as_chair(tmp_path: Path) -> None:
+    """c3voc's JSON may give each person a role; chair, moderator and host make a chair."""
+    event = {"guid": "4f0b2d6e-0000-4000-8000-000000000001", "id": 1, "title": "Panel",
+             "date": "2025-03-01T10:00:00+01:00", "start": "10:00", "duration": "01:00",
+             "room": "Hall", "persons": [
+                 {"name": "Ana Host", "guid": "4f0b2d6e-0000-4000-8000-0000000000a1", "role": "Moderator"},
+                 {"name": "Bo Speaker", "guid": "4f0b2d6e-0000-4000-8000-0000000000b2", "role": "speaker"},
+                 {"name": "Cy Plain", "guid": "4f0b2d6e-0000-4000-8000-0000000000c3"}]}
+    data = {"schedule": {"version": "1", "conference": {
+        "title": "Roles", "time_zone_name": "Europe/Berlin",
+        "days": [{"index": 1, "date": "2025-03-01", "rooms": {"Hall": [event]}}]}}}
+    path = tmp_path / "roles.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    item = import_schedule(path).agenda["days"][0]["items"][0]
+    people = {p["id"]: p["name"] for p in import_schedule(path).agenda["people"]}
+    assert people[item["chair"]] == "Ana Host"
+    assert [people[s] for s in item["speakers"]] == ["Bo Speaker", "Cy Plain"]
