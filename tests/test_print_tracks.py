@@ -127,3 +127,16 @@ def test_room_day_sign_without_tracks_is_unchanged(write_agenda: Callable[..., P
     with pdfplumber.open(tmp_path / "out/door-signs.pdf") as pdf:
         words = " ".join(p.extract_text() or "" for p in pdf.pages)
         assert "Rust" not in words and not any(_swatches(p, RUST) for p in pdf.pages)
+
+
+def test_a_track_name_too_long_for_a_sign_is_a_clear_error(write_agenda: Callable[..., Path],
+                                                           tmp_path: Path) -> None:
+    from podium.problems import AgendaError
+
+    huge = " ".join(["Interfaces"] * 60)
+    path = write_agenda(AGENDA.replace(f'name: "{LONG}"', f'name: "{huge}"'))
+    with pytest.raises(AgendaError) as err:
+        build(load(path), tmp_path / "out", ["signs"])
+    message = str(err.value)
+    assert "door sign of" in message and "Schemas for everyone" in message
+    assert "the track name 'Interfaces Interfaces" in message and "shorten it" in message
