@@ -1,0 +1,86 @@
+"""Drawing stage of the table tents: the seating plan of one session (the table as the hall
+sees it, seat by seat, and who is on screen), printed before that session's tents."""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+
+from podium.model import Item, Room
+from podium.present import Appearance, item_heading, item_when
+from podium.renderers.tents.faces import below_line
+from podium.renderers.tents.kit import ACCENT, INK, RULE, SECOND, Kit, draw, rect
+
+MARGIN_MM = 14.0
+TINT = (0.93, 0.95, 0.97)
+
+
+class PlanTooFull(ValueError):
+    """A session's texts do not fit its seating plan page."""
+
+    def __init__(self, item: Item, message: str) -> None:
+        self.item = item
+        super().__init__(message)
+
+
+def draw_plan(kit: Kit, canvas: Canvas, item: Item, room: Room | None,
+              seats: list[Appearance], screen: list[Appearance]) -> None:
+    """The plan page of `item`: heading, when and where, the seats left to right as the
+    hall sees them (chairs marked), the table, the hall, and the speakers on screen."""
+    s, f = kit.pt, kit.fitter
+    margin = MARGIN_MM * mm * kit.scale
+    x, width = margin, kit.width - 2 * margin
+    top = kit.height - margin
+    label = f"{kit.locale.label('seating_plan').upper()}  ·  {kit.agenda.event.title}"
+    top = draw(canvas, kit.fonts, f.largest(label, width=width, max_size=s(11), min_size=s(7),
+                                            max_lines=2, bold=True), x, top, width, ACCENT)
+    heading = f.largest(item_heading(item, kit.locale), width=width, max_size=s(30),
+                        min_size=s(13), max_lines=3, bold=True)
+    top = draw(canvas, kit.fonts, heading, x, top - s(8), width)
+    where = " · ".join(v for v in (kit.locale.long_date(item.date), item_when(item, kit.locale),
+                                   room.name if room else kit.agenda.event.venue) if v)
+    top = draw(canvas, kit.fonts, f.largest(where, width=width, max_size=s(15), min_size=s(10),
+                                            max_lines=2), x, top - s(4), width, SECOND)
+    top -= s(40)
+    gap = s(6)
+    n = max(len(seats), 1)
+    box = (width - gap * (n - 1)) / n
+    tallest = 0.0
+    parts = []
+    for k, seat in enumerate(seats):
+        role = kit.locale.label("chair") if seat.as_chair else ""
+        head = f"{kit.locale.label('seat')} {k + 1}" + (f" · {role}" if role else "")
+        pieces = [f.largest(head, width=box - s(8), max_size=s(10), min_size=s(6), max_lines=2,
+                            bold=True)]
+        pieces.append(f.largest(seat.name, width=box - s(8), max_size=s(18), min_size=s(6),
+                                max_lines=4, bold=True))
+        org = below_line(seat.person)
+        if org:
+            pieces.append(f.largest(org, width=box - s(8), max_size=s(12), min_size=s(5.5),
+                                    max_lines=5))
+        parts.append((seat.as_chair, pieces))
+        tallest = max(tallest, sum(p.height for p in pieces) + s(4) * (len(pieces) - 1))
+    height = tallest + s(16)
+    for k, (is_chair, pieces) in enumerate(parts):
+        bx = x + k * (box + gap)
+        rect(canvas, bx, top - height, box, height, TINT)
+        if is_chair:
+            rect(canvas, bx, top - s(3), box, s(3), ACCENT)
+        y = top - s(8)
+        for j, piece in enumerate(pieces):
+            colour = ACCENT if j == 0 else INK if j == 1 else SECOND
+            y = draw(canvas, kit.fonts, piece, bx + s(4), y, box - s(8), colour, "center") - s(4)
+    top -= height + s(6)
+    rect(canvas, x, top - s(10), width, s(10), RULE)
+    top -= s(10) + s(14)
+    hall = f.largest(kit.locale.label("audience"), width=width, max_size=s(13), min_size=s(9),
+                     bold=True)
+    top = draw(canvas, kit.fonts, hall, x, top, width, SECOND, "center") - s(22)
+    if screen:
+        names = "; ".join(", ".join(v for v in (a.name, below_line(a.person)) if v)
+                          for a in screen)
+        text = f"{kit.locale.label('on_screen')}: {names}"
+        layout = f.largest(text, width=width, max_size=s(13), min_size=s(8), max_lines=4)
+        if top - layout.height < margin:
+            raise PlanTooFull(item, "the speakers on screen do not fit the seating plan")
+        draw(canvas, kit.fonts, layout, x, top, width, INK)
