@@ -37,11 +37,15 @@ class Participant:
         text = f"{self.title} {self.name}" if self.title else self.name
         return f"{text}, {self.suffix}" if self.suffix else text
 
-    def group(self, by: str) -> str | None:
-        """The heading the list of participants files this person under, or None (Other)."""
+    def group(self, by: str) -> tuple[int, str] | None:
+        """(rank, heading) the list of participants files this person under, or None
+        (Other). By country, countries (rank 0) come before organisations (rank 1), as a
+        UN list gives member states, then organisations."""
         if by == "organisation":
-            return self.organisation
-        return self.delegation or self.country or self.organisation
+            return (0, self.organisation) if self.organisation else None
+        if self.delegation or self.country:
+            return 0, self.delegation or self.country or ""
+        return (1, self.organisation) if self.organisation else None
 
     def problem(self, message: str) -> Problem:
         return Problem(self.where.file, self.where.line, self.where.col, self.where.path, message)

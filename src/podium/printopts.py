@@ -105,6 +105,8 @@ class PrintSettings(BaseModel):
     participants_group: Literal["country", "organisation"] = "country"
     """How the list of participants groups people: by `country` (an attendee's delegation,
     else their country, else their organisation) or by `organisation`."""
+    signin_paper: Literal["A4", "Letter"] = "A4"
+    """Paper of the sign-in sheets (portrait)."""
     signin_by: Literal["day", "session"] = "day"
     """Sign-in sheets per programme day, or per session (an item with a chair or speakers)."""
     signin_blank_rows: int = Field(default=5, ge=0, le=50)
