@@ -117,7 +117,8 @@ def cells(t: Tools, person: Participant) -> tuple[Layout, Layout | None]:
     three lines); NameTooLong if either cannot fit (7 and 6 pt)."""
     (_, name_w), (_, org_w) = t.columns[1], t.columns[2]
     room = ROW_MM * mm - 2 * PAD
-    org = person.delegation or person.organisation or person.country
+    org = ", ".join(dict.fromkeys(v for v in (person.organisation,
+                                              person.delegation or person.country) if v))
     try:
         name = t.fitter.largest(person.full_name, width=name_w - 2 * PAD, max_size=11,
                                 min_size=7, max_lines=3, bold=True, max_height=room,
