@@ -4,6 +4,7 @@ cell, the page count in the header."""
 
 from __future__ import annotations
 
+import itertools
 import re
 from pathlib import Path
 
@@ -12,6 +13,7 @@ import pytest
 
 from conftest import SEED
 from podium.load import Programme, load
+from podium.model import Item, Person
 from podium.pipeline import build
 from podium.problems import AgendaError
 
@@ -23,10 +25,9 @@ def signin_of(programme: Programme, out: Path) -> Path:
     return out / "signin.pdf"
 
 
-def full(person: object) -> str:
-    title, name, suffix = (getattr(person, k) for k in ("title", "name", "suffix"))
-    text = f"{title} {name}" if title else name
-    return f"{text}, {suffix}" if suffix else text
+def full(person: Person) -> str:
+    text = f"{person.title} {person.name}" if person.title else person.name
+    return f"{text}, {person.suffix}" if person.suffix else text
 
 
 def rows(page: pdfplumber.page.Page) -> list[tuple[float, float, list[str]]]:
@@ -35,9 +36,9 @@ def rows(page: pdfplumber.page.Page) -> list[tuple[float, float, list[str]]]:
     verticals = sorted({round(ln["x0"], 1) for ln in page.lines if abs(ln["x0"] - ln["x1"]) < 0.1})
     horizontals = sorted({round(ln["top"], 1) for ln in page.lines if abs(ln["top"] - ln["bottom"]) < 0.1})
     out = []
-    for top, bottom in zip(horizontals, horizontals[1:], strict=False):
+    for top, bottom in itertools.pairwise(horizontals):
         cells = []
-        for left, right in zip(verticals, verticals[1:], strict=False):
+        for left, right in itertools.pairwise(verticals):
             chars = [c for c in page.chars if c["top"] >= top - 0.5 and c["bottom"] <= bottom + 0.5
                      and c["x0"] >= left - 0.5 and c["x1"] <= right + 0.5]
             lines: dict[int, list[dict]] = {}
@@ -65,12 +66,12 @@ def sheets(path: Path) -> list[list[pdfplumber.page.Page]]:
     return out
 
 
-def in_person(programme: Programme, items: list[object]) -> set[str]:
+def in_person(programme: Programme, items: list[Item]) -> set[str]:
     agenda = programme.agenda
     ids: set[str] = set()
     for item in items:
-        ids.update(getattr(item, "chair"))
-        ids.update(s.person for s in getattr(item, "speakers") if not s.remote)
+        ids.update(item.chair)
+        ids.update(s.person for s in item.speakers if not s.remote)
     return {full(agenda.person(i)) for i in ids}
 
 

@@ -66,7 +66,7 @@ class Tools:
 
     @property
     def margin(self) -> float:
-        return MARGIN_MM * mm
+        return float(MARGIN_MM * mm)
 
     @property
     def columns(self) -> list[tuple[float, float]]:
@@ -83,7 +83,10 @@ def _draw(canvas: Canvas, t: Tools, layout: Layout, x: float, top: float, width:
     return top - layout.height
 
 
-def _header(t: Tools, sheet: Sheet, page: int, pages: int) -> list[tuple[Layout, tuple[float, float, float], float]]:
+Part = tuple[Layout, tuple[float, float, float], float]
+
+
+def _header(t: Tools, sheet: Sheet, page: int, pages: int) -> list[Part]:
     """The header's layouts with their colours and the gap above each."""
     f = t.fitter
     width = t.width - 2 * t.margin
@@ -105,7 +108,8 @@ def header_height(t: Tools, sheet: Sheet) -> float:
 
 def rows_per_page(t: Tools, sheet: Sheet) -> int:
     usable = t.height - 2 * t.margin - header_height(t, sheet) - ROW_MM * mm  # column heads
-    return max(1, math.floor(usable / (ROW_MM * mm) + 1e-6))
+    rows: int = math.floor(usable / (ROW_MM * mm) + 1e-6)
+    return max(1, rows)
 
 
 def page_count(t: Tools, sheet: Sheet, blank: int) -> int:

@@ -18,13 +18,14 @@ from reportlab.pdfgen.canvas import Canvas
 
 from podium.attendance import on_screen, panel_items, seated
 from podium.context import BuildContext
+from podium.i18n import time_text
 from podium.load import Programme
 from podium.model import Item, Person
 from podium.output import Written
 from podium.pdf import new_canvas
 from podium.present import Appearance, locale_of
 from podium.problems import AgendaError
-from podium.renderers.tents.faces import TentTooSmall, draw_tent, fit_face
+from podium.renderers.tents.faces import Face, TentTooSmall, draw_tent, fit_face
 from podium.renderers.tents.kit import FAMILY, Kit
 from podium.renderers.tents.plan import PlanTooFull, draw_plan
 from podium.renderers.tents.screen import HEIGHT, WIDTH, draw_card
@@ -64,10 +65,13 @@ def render(ctx: BuildContext) -> list[Written]:
         canvas = new_canvas(str(path), (kit.width, kit.height), kit.fonts, ctx.fonts.face(FAMILY),
                             epoch=ctx.epoch,
                             title=f"{agenda.event.title}: {kit.locale.label('table_tents')}")
-        pages, tents = draw_tents(programme, kit, canvas, chosen)              # 2
+        pages, tents, small = draw_tents(programme, kit, canvas, chosen)       # 2
         canvas.save()
-        out.append(Written(path, pages, report=f"{tents} table tents for "
-                           f"{sum(1 for p in chosen if p.seats)} sessions"))
+        report = f"{tents} table tents for {sum(1 for p in chosen if p.seats)} sessions"
+        if small:
+            report += ("\n  names below their size floor (a word too wide for it): "
+                       + "; ".join(small))
+        out.append(Written(path, pages, report=report))
     cards = screen_cards(programme, chosen)
     if cards:
         path = ctx.out(SCREEN_CARDS)
@@ -84,10 +88,19 @@ def render(ctx: BuildContext) -> list[Written]:
 
 
 def draw_tents(programme: Programme, kit: Kit, canvas: Canvas, chosen: list[Panel]
-               ) -> tuple[int, int]:
-    """Draw the plans and tents on `canvas`; return (pages, tents)."""
+               ) -> tuple[int, int, list[str]]:
+    """Draw the plans and tents on `canvas`; return (pages, tents, the names set below
+    their floor, each once)."""
     agenda = programme.agenda
     pages = tents = 0
+    small: dict[str, None] = {}
+
+    def face(person: Person) -> Face:
+        found = fit_face(kit, person)
+        if found.below_floor:
+            small[person.name] = None
+        return found
+
     per_session = agenda.print_.tent_scope == "session"
     with _errors(programme):
         for panel in chosen:
@@ -104,22 +117,25 @@ def draw_tents(programme: Programme, kit: Kit, canvas: Canvas, chosen: list[Pane
                 continue
             for k, seat in enumerate(panel.seats):
                 note = _note(kit, panel.item, k, len(panel.seats))
-                draw_tent(kit, canvas, fit_face(kit, seat.person), note)
+                draw_tent(kit, canvas, face(seat.person), note)
                 canvas.showPage()
                 pages += 1
                 tents += 1
         if not per_session:
             people = {s.person.id: s.person for p in chosen for s in p.seats}
             for person in sorted(people.values(), key=lambda p: p.sort_key):
-                draw_tent(kit, canvas, fit_face(kit, person), "")
+                draw_tent(kit, canvas, face(person), "")
                 canvas.showPage()
                 pages += 1
                 tents += 1
-    return pages, tents
+    return pages, tents, list(small)
 
 
 def _note(kit: Kit, item: Item, seat: int, seats: int) -> str:
-    what = f"{kit.locale.label('session')} {item.number}" if item.number is not None else item.title
+    """'Session 3 · Seat 2/5', or for an unnumbered item its day and start ('Sat 1 09:30'):
+    short enough for the margin whatever the title."""
+    what = (f"{kit.locale.label('session')} {item.number}" if item.number is not None
+            else f"{kit.locale.weekday_day(item.date)} {time_text(item.start)}")
     return f"{what} · {kit.locale.label('seat')} {seat + 1}/{seats}"
 
 

@@ -18,11 +18,15 @@ NAME_CAP_MM = 20.0
 the back rows of a hall, and by a camera)."""
 SHORT_NAME = 22
 LONG_NAME_CAP_MM = 14.0
-"""The floor for longer names: a 40-character name cannot reach 20 mm capitals on two lines
-of a 27 cm face, and still reads at 14 mm from the middle of a hall."""
+"""The floor for names of up to LONG_NAME characters: a 30-character name cannot reach 20 mm
+capitals on two lines of a 28 cm face, and still reads at 14 mm from the middle of a hall."""
+LONG_NAME = 32
+LONGEST_NAME_CAP_MM = 10.0
+"""The floor for longer names still (an imported 'name' may be an e-mail address): read from
+seven metres, the front half of a hall."""
 MAX_NAME_CAP_MM = 30.0
 """Short names stop growing here: a face is a name plate, not a poster."""
-SIDE_MM, EDGE_MM, MARK_MM = 14.0, 7.0, 8.0
+SIDE_MM, EDGE_MM, MARK_MM = 9.0, 7.0, 6.0
 """Margins of a face at its sides and at the fold and table edges; length of the fold marks,
 which sit in the side margins, outside the faces."""
 # (largest, smallest) sizes of the rank line and of the line below, in A4 points: the usual
@@ -46,6 +50,8 @@ class Face:
     name: Layout
     below: Layout | None
     gap: float
+    below_floor: bool = False
+    """The name is smaller than the floor for its length: a word of it alone is too wide."""
 
     @property
     def height(self) -> float:
@@ -64,7 +70,9 @@ def name_line(person: Person) -> str:
 
 def floor_mm(name: str) -> float:
     """The smallest cap height (mm, on A4) allowed for `name`."""
-    return NAME_CAP_MM if len(name) <= SHORT_NAME else LONG_NAME_CAP_MM
+    if len(name) <= SHORT_NAME:
+        return NAME_CAP_MM
+    return LONG_NAME_CAP_MM if len(name) <= LONG_NAME else LONGEST_NAME_CAP_MM
 
 
 def _tall_script(kit: Kit, name: str) -> float:
@@ -84,36 +92,44 @@ def face_box(kit: Kit) -> tuple[float, float]:
 
 
 def fit_face(kit: Kit, person: Person) -> Face:
-    """The person's face: the name on one line as large as fits, else on two lines, never
-    under its floor; the rank and the line below give way first. TentTooSmall if nothing
-    fits."""
+    """The person's face: the name on one line if its capitals reach NAME_CAP_MM, else as
+    large as it fits on one or two lines (two big lines beat one small one) down to its
+    floor (`floor_mm`), else down to LONGEST_NAME_CAP_MM (a single word too wide for its
+    floor: `Face.below_floor`, which the build reports); the rank and the line below give
+    way first. TentTooSmall if nothing fits."""
     s, f = kit.pt, kit.fitter
     width, height = face_box(kit)
     name = name_line(person)
-    floor = cap_size(floor_mm(name)) * kit.scale * _tall_script(kit, name)
+    tall = _tall_script(kit, name)
+    preferred = cap_size(NAME_CAP_MM) * kit.scale * tall
+    floors = [(floor_mm(name), False), (LONGEST_NAME_CAP_MM, True)]
     top = cap_size(MAX_NAME_CAP_MM) * kit.scale
     gap = s(7)
-    for (rank_max, rank_min), (below_max, below_min) in LINE_SIZES:
-        try:
-            rank = f.largest(person.title, width=width, max_size=s(rank_max), min_size=s(rank_min),
-                             max_lines=2, bold=True) if person.title else None
-            text = below_line(person)
-            below = f.largest(text, width=width, max_size=s(below_max), min_size=s(below_min),
-                              max_lines=2) if text else None
-        except FitError:
-            continue
-        room = height - sum(p.height + gap for p in (rank, below) if p is not None)
-        for lines in (1, 2):
+    for cap_mm, below_floor in floors[:1] if floors[0][0] == LONGEST_NAME_CAP_MM else floors:
+        floor = cap_size(cap_mm) * kit.scale * tall
+        for (rank_max, rank_min), (below_max, below_min) in LINE_SIZES:
             try:
-                layout = f.largest(name, width=width, max_size=top, min_size=floor,
-                                   max_lines=lines, bold=True, max_height=room, line_height=1.0)
+                rank = f.largest(person.title, width=width, max_size=s(rank_max),
+                                 min_size=s(rank_min), max_lines=2, bold=True) if person.title else None
+                text = below_line(person)
+                below = f.largest(text, width=width, max_size=s(below_max),
+                                  min_size=s(below_min), max_lines=2) if text else None
             except FitError:
                 continue
-            return Face(rank, layout, below, gap)
+            room = height - sum(p.height + gap for p in (rank, below) if p is not None)
+            for lines, least in ((1, preferred), (2, floor)):
+                try:
+                    layout = f.largest(name, width=width, max_size=top, min_size=least,
+                                       max_lines=lines, bold=True, max_height=room,
+                                       line_height=1.0)
+                except FitError:
+                    continue
+                return Face(rank, layout, below, gap, below_floor)
     raise TentTooSmall(person, f"the name '{name}' does not fit a table tent on two lines with "
-                       f"capitals of {floor_mm(name) * kit.scale:.0f} mm or more ({floor:.0f} pt) "
-                       f"(with the rank and organisation); give a shorter name (initials for "
-                       f"given names), or a shorter title or organisation")
+                       f"capitals of {LONGEST_NAME_CAP_MM * kit.scale:.0f} mm or more "
+                       f"({cap_size(LONGEST_NAME_CAP_MM) * kit.scale * tall:.0f} pt) (with the "
+                       "rank and organisation); give a shorter name (initials for given names), "
+                       "or a shorter title or organisation")
 
 
 def draw_tent(kit: Kit, canvas: Canvas, face: Face, note: str) -> None:
