@@ -67,7 +67,8 @@ def render(ctx: BuildContext) -> list[Written]:
                             title=f"{agenda.event.title}: {kit.locale.label('table_tents')}")
         pages, tents, small = draw_tents(programme, kit, canvas, chosen)       # 2
         canvas.save()
-        report = f"{tents} table tents for {sum(1 for p in chosen if p.seats)} sessions"
+        sessions = sum(1 for p in chosen if p.seats)
+        report = f"{tents} table tents for {sessions} session{'s' * (sessions != 1)}"
         if small:
             report += ("\n  names below their size floor (a word too wide for it): "
                        + "; ".join(small))

@@ -14,16 +14,15 @@ from podium.renderers.tents.kit import ACCENT, FAMILY, INK, RULE, SECOND, Kit, c
 from podium.text import FitError, Layout
 
 NAME_CAP_MM = 20.0
-"""Capitals of a name of up to SHORT_NAME characters are at least this tall on A4 (read from
-the back rows of a hall, and by a camera)."""
-SHORT_NAME = 22
-LONG_NAME_CAP_MM = 14.0
-"""The floor for names of up to LONG_NAME characters: a 30-character name cannot reach 20 mm
-capitals on two lines of a 28 cm face, and still reads at 14 mm from the middle of a hall."""
-LONG_NAME = 32
-LONGEST_NAME_CAP_MM = 10.0
-"""The floor for longer names still (an imported 'name' may be an e-mail address): read from
-seven metres, the front half of a hall."""
+"""Capitals of a name of up to 22 characters are at least this tall on A4 (read from the
+back rows of a hall, and by a camera)."""
+FLOORS = ((22, NAME_CAP_MM), (32, 14.0), (48, 10.0))
+"""(longest name, smallest cap height in mm on A4): a 30-character name cannot reach 20 mm
+capitals on two lines of a 28 cm face, and still reads at 14 mm from the middle of a hall;
+longer ones (often several people in one imported entry) at 10 mm from seven metres."""
+LONGEST_NAME_CAP_MM = 8.0
+"""The floor for anything longer, and for a name with a word too wide for its own floor
+(an imported handle): read from five metres, the front rows."""
 MAX_NAME_CAP_MM = 30.0
 """Short names stop growing here: a face is a name plate, not a poster."""
 SIDE_MM, EDGE_MM, MARK_MM = 9.0, 7.0, 6.0
@@ -70,9 +69,7 @@ def name_line(person: Person) -> str:
 
 def floor_mm(name: str) -> float:
     """The smallest cap height (mm, on A4) allowed for `name`."""
-    if len(name) <= SHORT_NAME:
-        return NAME_CAP_MM
-    return LONG_NAME_CAP_MM if len(name) <= LONG_NAME else LONGEST_NAME_CAP_MM
+    return next((cap for longest, cap in FLOORS if len(name) <= longest), LONGEST_NAME_CAP_MM)
 
 
 def _tall_script(kit: Kit, name: str) -> float:

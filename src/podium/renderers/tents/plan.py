@@ -12,7 +12,46 @@ from podium.renderers.tents.faces import below_line
 from podium.renderers.tents.kit import ACCENT, INK, RULE, SECOND, Kit, draw, rect
 
 MARGIN_MM = 14.0
+PER_ROW = 6
+"""Seats drawn side by side before the plan wraps to another row."""
 TINT = (0.93, 0.95, 0.97)
+
+
+def _seat_row(kit: Kit, canvas: Canvas, seats: list[Appearance], first: int, x: float,
+              top: float, box: float, gap: float, scale: float) -> float:
+    """One row of seat boxes (seat number, chair mark, name, organisation) from `top`, type
+    sizes times `scale`; return the y under it."""
+    f = kit.fitter
+
+    def s(size: float) -> float:
+        return kit.pt(size) * scale
+
+    tallest = 0.0
+    parts = []
+    for k, seat in enumerate(seats, start=first):
+        role = kit.locale.label("chair") if seat.as_chair else ""
+        head = f"{kit.locale.label('seat')} {k + 1}" + (f" · {role}" if role else "")
+        pieces = [f.largest(head, width=box - s(8), max_size=s(10), min_size=s(6), max_lines=2,
+                            bold=True)]
+        pieces.append(f.largest(seat.name, width=box - s(8), max_size=s(18), min_size=s(6),
+                                max_lines=4, bold=True))
+        org = below_line(seat.person)
+        if org:
+            pieces.append(f.largest(org, width=box - s(8), max_size=s(12), min_size=s(5.5),
+                                    max_lines=6))
+        parts.append((seat.as_chair, pieces))
+        tallest = max(tallest, sum(p.height for p in pieces) + s(4) * (len(pieces) - 1))
+    height = tallest + s(16)
+    for k, (is_chair, pieces) in enumerate(parts):
+        bx = x + k * (box + gap)
+        rect(canvas, bx, top - height, box, height, TINT)
+        if is_chair:
+            rect(canvas, bx, top - s(3), box, s(3), ACCENT)
+        y = top - s(8)
+        for j, piece in enumerate(pieces):
+            colour = ACCENT if j == 0 else INK if j == 1 else SECOND
+            y = draw(canvas, kit.fonts, piece, bx + s(4), y, box - s(8), colour, "center") - s(4)
+    return top - height
 
 
 class PlanTooFull(ValueError):
@@ -43,38 +82,19 @@ def draw_plan(kit: Kit, canvas: Canvas, item: Item, room: Room | None,
                                             max_lines=2), x, top - s(4), width, SECOND)
     top -= s(40)
     gap = s(6)
-    n = max(len(seats), 1)
-    box = (width - gap * (n - 1)) / n
-    tallest = 0.0
-    parts = []
-    for k, seat in enumerate(seats):
-        role = kit.locale.label("chair") if seat.as_chair else ""
-        head = f"{kit.locale.label('seat')} {k + 1}" + (f" · {role}" if role else "")
-        pieces = [f.largest(head, width=box - s(8), max_size=s(10), min_size=s(6), max_lines=2,
-                            bold=True)]
-        pieces.append(f.largest(seat.name, width=box - s(8), max_size=s(18), min_size=s(6),
-                                max_lines=4, bold=True))
-        org = below_line(seat.person)
-        if org:
-            pieces.append(f.largest(org, width=box - s(8), max_size=s(12), min_size=s(5.5),
-                                    max_lines=5))
-        parts.append((seat.as_chair, pieces))
-        tallest = max(tallest, sum(p.height for p in pieces) + s(4) * (len(pieces) - 1))
-    height = tallest + s(16)
-    for k, (is_chair, pieces) in enumerate(parts):
-        bx = x + k * (box + gap)
-        rect(canvas, bx, top - height, box, height, TINT)
-        if is_chair:
-            rect(canvas, bx, top - s(3), box, s(3), ACCENT)
-        y = top - s(8)
-        for j, piece in enumerate(pieces):
-            colour = ACCENT if j == 0 else INK if j == 1 else SECOND
-            y = draw(canvas, kit.fonts, piece, bx + s(4), y, box - s(8), colour, "center") - s(4)
-    top -= height + s(6)
+    # A long table wraps on the page after PER_ROW seats; seat numbers run on.
+    per_row = max(1, min(len(seats), PER_ROW))
+    box = (width - gap * (per_row - 1)) / per_row
+    for start in range(0, len(seats), per_row):
+        # Several rows share the page: their type is a quarter smaller.
+        top = _seat_row(kit, canvas, seats[start:start + per_row], start, x, top, box, gap,
+                        1.0 if len(seats) <= PER_ROW else 0.75) - s(6)
     rect(canvas, x, top - s(10), width, s(10), RULE)
     top -= s(10) + s(14)
     hall = f.largest(kit.locale.label("audience"), width=width, max_size=s(13), min_size=s(9),
                      bold=True)
+    if top - hall.height < margin:
+        raise PlanTooFull(item, f"{len(seats)} seats do not fit the seating plan page")
     top = draw(canvas, kit.fonts, hall, x, top, width, SECOND, "center") - s(22)
     if screen:
         names = "; ".join(", ".join(v for v in (a.name, below_line(a.person)) if v)
