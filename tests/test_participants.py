@@ -8,10 +8,13 @@ import re
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from pypdf import PdfReader
+from tests.test_errors import GOOD
 
 from conftest import SEED
 from podium.attendees import read_attendees
+from podium.cli import main
 from podium.load import load
 from podium.pipeline import build
 
@@ -108,3 +111,17 @@ def test_remote_yes_in_each_language(tmp_path: Path, value: str) -> None:
     path.write_text(f"name,remote\nAnn Lee,{value}\n", encoding="utf-8")
     people, problems = read_attendees(path)
     assert not problems and people[0].remote
+
+
+def test_check_reports_the_new_columns_and_exits_2(tmp_path: Path,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "attendees.csv").write_text("name,country,remote\nAnn Lee,Frnace,yse\n",
+                                            encoding="utf-8")
+    (tmp_path / "agenda.yaml").write_text(GOOD + "attendees: attendees.csv\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["check"])
+    assert result.exit_code == 2
+    assert "attendees.csv:2: remote: 'yse' is not yes or no; did you mean 'yes'?" in result.output
+    assert "attendees.csv:2: country: warning: unknown country 'Frnace'; did you mean 'France'?" \
+        in result.output
+    assert "Traceback" not in result.output
