@@ -124,7 +124,7 @@ def main() -> None:
         for k, run in enumerate((podium_tents, bare_tents)):
             runs[k].append(run(programme))
     ratios = [(p[0] / p[2]) / (b[0] / b[2]) for p, b in zip(*runs, strict=True)]
-    (cpu, wall, n), (bare_cpu, bare_wall, m) = min(runs[0]), min(runs[1])
+    (cpu, wall, n), (bare_cpu, _, m) = min(runs[0]), min(runs[1])
     print(f"{count:,} sessions: podium {n / cpu:6.0f} tents/s ({cpu * 1000 / n:5.2f} ms CPU "
           f"each, {wall * 1000 / n:5.2f} wall; plans included); bare ReportLab "
           f"{m / bare_cpu:6.0f} tents/s ({bare_cpu * 1000 / m:5.2f} ms CPU each); ratio "
