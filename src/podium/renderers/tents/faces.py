@@ -106,11 +106,12 @@ def fit_face(kit: Kit, person: Person) -> Face:
         floor = cap_size(cap_mm) * kit.scale * tall
         for (rank_max, rank_min), (below_max, below_min) in LINE_SIZES:
             try:
-                rank = f.largest(person.title, width=width, max_size=s(rank_max),
-                                 min_size=s(rank_min), max_lines=2, bold=True) if person.title else None
+                rank = f.fit(person.title, width=width, max_size=s(rank_max),
+                             min_size=s(rank_min), max_lines=2, bold=True,
+                             line_height=1.15) if person.title else None
                 text = below_line(person)
-                below = f.largest(text, width=width, max_size=s(below_max),
-                                  min_size=s(below_min), max_lines=2) if text else None
+                below = f.fit(text, width=width, max_size=s(below_max), min_size=s(below_min),
+                              max_lines=2, line_height=1.15) if text else None
             except FitError:
                 continue
             room = height - sum(p.height + gap for p in (rank, below) if p is not None)
@@ -146,8 +147,8 @@ def draw_tent(kit: Kit, canvas: Canvas, face: Face, note: str) -> None:
     canvas.line(0, half, mark, half)
     canvas.line(kit.width - mark, half, kit.width, half)
     if note:
-        layout = kit.fitter.largest(note, width=half - 2 * EDGE_MM * mm, max_size=7.0,
-                                    min_size=5.0, max_lines=1)
+        layout = kit.fitter.fit(note, width=half - 2 * EDGE_MM * mm, max_size=7.0,
+                                min_size=5.0)
         canvas.saveState()
         canvas.translate(4 * mm * kit.scale + layout.ascent, EDGE_MM * mm * kit.scale)
         canvas.rotate(90)

@@ -31,14 +31,16 @@ def _seat_row(kit: Kit, canvas: Canvas, seats: list[Appearance], first: int, x: 
     for k, seat in enumerate(seats, start=first):
         role = kit.locale.label("chair") if seat.as_chair else ""
         head = f"{kit.locale.label('seat')} {k + 1}" + (f" · {role}" if role else "")
-        pieces = [f.largest(head, width=box - s(8), max_size=s(10), min_size=s(6), max_lines=2,
-                            bold=True)]
-        pieces.append(f.largest(seat.name, width=box - s(8), max_size=s(18), min_size=s(6),
-                                max_lines=4, bold=True))
+        # Shrunk, then wrapped (`fit`): one shaping for most texts, and a plan fits every
+        # name and organisation of the event once more.
+        pieces = [f.fit(head, width=box - s(8), max_size=s(10), min_size=s(6), max_lines=2,
+                        bold=True, line_height=1.15)]
+        pieces.append(f.fit(seat.name, width=box - s(8), max_size=s(18), min_size=s(11),
+                            max_lines=4, bold=True, line_height=1.15, wrap_min_size=s(6)))
         org = below_line(seat.person)
         if org:
-            pieces.append(f.largest(org, width=box - s(8), max_size=s(12), min_size=s(5.5),
-                                    max_lines=6))
+            pieces.append(f.fit(org, width=box - s(8), max_size=s(12), min_size=s(9),
+                                max_lines=6, line_height=1.15, wrap_min_size=s(5.5)))
         parts.append((seat.as_chair, pieces))
         tallest = max(tallest, sum(p.height for p in pieces) + s(4) * (len(pieces) - 1))
     height = tallest + s(16)
