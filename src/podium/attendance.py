@@ -112,13 +112,15 @@ def participants(programme: Programme) -> list[Participant]:
     return out
 
 
-def expected(programme: Programme, items: list[Item]) -> list[Participant]:
+def expected(programme: Programme, items: list[Item],
+             everyone: list[Participant] | None = None) -> list[Participant]:
     """Who is expected to sign in for `items` (a day's, or one session): the programme
-    people at those items in person, and every attendee not taking part by video link."""
+    people at those items in person, and every attendee not taking part by video link.
+    `everyone` is `participants(programme)`, if the caller has it."""
     in_person: set[str] = set()
     for item in items:
         in_person.update(a.person.id for a in chairs(programme.agenda, item))
         in_person.update(a.person.id for a in speakers(programme.agenda, item) if not a.remote)
-    return [p for p in participants(programme)
+    return [p for p in (participants(programme) if everyone is None else everyone)
             if (p.person is not None and p.person.id in in_person)
             or (p.person is None and not p.remote)]

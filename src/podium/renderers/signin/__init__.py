@@ -7,7 +7,7 @@ attendee of the CSV who does not take part by video link."""
 
 from __future__ import annotations
 
-from podium.attendance import expected, panel_items
+from podium.attendance import expected, panel_items, participants
 from podium.context import BuildContext
 from podium.load import Programme
 from podium.output import Written
@@ -15,7 +15,7 @@ from podium.pdf import new_canvas
 from podium.present import item_heading, item_when, locale_of
 from podium.problems import AgendaError
 from podium.renderers.signin.sheet import FAMILY, NameTooLong, Sheet, Tools, draw_sheet
-from podium.text import Fitter, Shaper
+from podium.text import FitError, Fitter, Shaper
 
 OUTPUT = "signin.pdf"
 
@@ -24,17 +24,18 @@ def sheets(programme: Programme, tools: Tools) -> list[Sheet]:
     """The sheets in print order."""
     agenda, locale = programme.agenda, tools.locale
     label = locale.label("sign_in_sheet")
+    everyone = participants(programme)
     if agenda.print_.signin_by == "day":
         return [Sheet(f"{label} · {locale.long_date(day.date)}",
                       agenda.event.venue or agenda.event.city or "",
-                      expected(programme, day.items)) for day in agenda.days]
+                      expected(programme, day.items, everyone)) for day in agenda.days]
     out = []
-    for _, _, _, item in panel_items(programme):
+    for d, i, _, item in panel_items(programme):
         room = agenda.room(item.room)
         when = " · ".join(v for v in (locale.long_date(item.date), item_when(item, locale),
                                       room.name if room else None) if v)
         out.append(Sheet(f"{label} · {item_heading(item, locale)}", when,
-                         expected(programme, [item])))
+                         expected(programme, [item], everyone), ("days", d, "items", i, "title")))
     return out
 
 
@@ -55,7 +56,11 @@ def render(ctx: BuildContext) -> list[Written]:
     pages = 0
     try:
         for sheet in chosen:
-            pages += draw_sheet(canvas, tools, sheet, agenda.print_.signin_blank_rows)
+            try:
+                pages += draw_sheet(canvas, tools, sheet, agenda.print_.signin_blank_rows)
+            except FitError as exc:
+                raise AgendaError([programme.problem(
+                    sheet.source, f"sign-in sheet: the heading does not fit: {exc}")]) from None
     except NameTooLong as exc:
         who = exc.participant
         raise AgendaError([who.problem(f"sign-in sheet, {who.name}: {exc}")]) from None

@@ -46,6 +46,8 @@ class Sheet:
     title: str
     when: str
     people: list[Participant]
+    source: tuple[str | int, ...] = ("event", "title")
+    """Where in the agenda the title comes from (an item's, or the event's), for errors."""
 
 
 @dataclass(frozen=True)
@@ -94,10 +96,10 @@ def _header(t: Tools, sheet: Sheet, page: int, pages: int) -> list[Part]:
     return [
         (f.largest(t.agenda.event.title, width=width * 0.7, max_size=10, min_size=7, max_lines=2,
                    bold=True), ACCENT, 0.0),
-        (f.largest(sheet.title, width=width, max_size=18, min_size=11, max_lines=2, bold=True),
+        (f.largest(sheet.title, width=width, max_size=18, min_size=9, max_lines=4, bold=True),
          INK, 6.0),
         (f.largest(f"{sheet.when}  ·  {pager}", width=width, max_size=11, min_size=8,
-                   max_lines=2), SECOND, 3.0),
+                   max_lines=3), SECOND, 3.0),
     ]
 
 

@@ -81,7 +81,12 @@ def render(ctx: BuildContext) -> list[Written]:
                             title=f"{agenda.event.title}: {kit.locale.label('screen_cards')}")
         with _errors(programme):
             for person, item in cards:                                          # 3
-                draw_card(kit, canvas, person, item)
+                try:
+                    draw_card(kit, canvas, person, item)
+                except FitError as exc:
+                    if item is None:
+                        raise TentTooSmall(person, f"screen card: {exc}") from None
+                    raise PlanTooFull(item, f"screen card of {person.name}: {exc}") from None
                 canvas.showPage()
         canvas.save()
         out.append(Written(path, len(cards)))

@@ -33,10 +33,10 @@ def draw_card(kit: Kit, canvas: Canvas, person: Person, item: Item | None) -> No
     f = kit.fitter
     width = WIDTH - 2 * MARGIN
     rect(canvas, 0, 0, WIDTH, HEIGHT, GROUND)
-    band = 64.0
-    rect(canvas, 0, HEIGHT - band, WIDTH, band, BAND)
     head = item_heading(item, kit.locale) if item is not None else kit.agenda.event.title
-    heading = f.largest(head, width=width, max_size=20, min_size=10, max_lines=2, bold=True)
+    heading = f.largest(head, width=width, max_size=20, min_size=9, max_lines=3, bold=True)
+    band = max(64.0, heading.height + 24)
+    rect(canvas, 0, HEIGHT - band, WIDTH, band, BAND)
     draw(canvas, kit.fonts, heading, MARGIN, HEIGHT - (band - heading.height) / 2, width, WHITE)
     rank = f.largest(person.title, width=width, max_size=30, min_size=16, max_lines=2,
                      bold=True) if person.title else None
