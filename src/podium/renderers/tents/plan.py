@@ -86,10 +86,13 @@ def draw_plan(kit: Kit, canvas: Canvas, item: Item, room: Room | None,
     gap = s(6)
     # A long table wraps on the page after PER_ROW seats; seat numbers run on.
     per_row = max(1, min(len(seats), PER_ROW))
-    box = (width - gap * (per_row - 1)) / per_row
+    # A seat is at most a third of the table wide; a short row is centred on it.
+    box = min((width - gap * (per_row - 1)) / per_row, width / 3)
     for start in range(0, len(seats), per_row):
+        row = seats[start:start + per_row]
+        left = x + (width - len(row) * box - gap * (len(row) - 1)) / 2
         # Several rows share the page: their type is a quarter smaller.
-        top = _seat_row(kit, canvas, seats[start:start + per_row], start, x, top, box, gap,
+        top = _seat_row(kit, canvas, row, start, left, top, box, gap,
                         1.0 if len(seats) <= PER_ROW else 0.75) - s(6)
     rect(canvas, x, top - s(10), width, s(10), RULE)
     top -= s(10) + s(14)
