@@ -10,7 +10,6 @@ from typing import TYPE_CHECKING
 
 from podium.context import BuildContext
 from podium.output import Written, atomic_write_bytes
-from podium.problems import AgendaError, Problem, display_name
 from podium.renderers.booklet.html import Source, source
 from podium.renderers.booklet.view import booklet_view, index_pages
 from podium.resources import fonts_dir
@@ -22,17 +21,6 @@ PROGRAMME = "programme.pdf"
 IMPOSED = "programme-imposed.pdf"
 
 
-def _logo(ctx: BuildContext) -> Path | None:
-    name = ctx.programme.agenda.print_.logo
-    if not name:
-        return None
-    path = ctx.programme.base_dir / name
-    if not path.is_file():
-        raise AgendaError([Problem(display_name(ctx.programme.source), 1, None, "print.logo",
-                                   f"logo file '{name}' not found (looked in {path.parent})")])
-    return path
-
-
 def build_pdf(ctx: BuildContext) -> Rendered:
     """programme.pdf as bytes, with the record of every file WeasyPrint asked for."""
     # WeasyPrint takes 0.6 s to import: only builds that make a booklet pay for it.
@@ -40,12 +28,13 @@ def build_pdf(ctx: BuildContext) -> Rendered:
 
     agenda = ctx.programme.agenda
     settings = agenda.print_
-    logo = _logo(ctx)
-    view = booklet_view(agenda, logo.resolve().as_uri() if logo else None)
-    folders, files = [*ctx.template_dirs, fonts_dir()], [logo] if logo else []
+    # The logo as read and checked at load (PNG, JPEG or SVG: WeasyPrint draws each).
+    logo = ctx.programme.logo
+    view = booklet_view(agenda, logo.path.resolve().as_uri() if logo else None)
+    folders, held = [*ctx.template_dirs, fonts_dir()], {logo.path: logo.data} if logo else {}
     if not view.compact:
         src = source(view, ctx.template_dirs, ctx.fonts, settings.paper, settings.booklet_bleed_mm)
-        return render_pdf(src, folders=folders, files=files, epoch=ctx.epoch,
+        return render_pdf(src, folders=folders, held=held, epoch=ctx.epoch,
                           title=agenda.event.title)
 
     def tail(anchors: AnchorPages, first_page: int) -> Source:
@@ -55,7 +44,7 @@ def build_pdf(ctx: BuildContext) -> Rendered:
 
     body = source(view, ctx.template_dirs, ctx.fonts, settings.paper,
                   settings.booklet_bleed_mm, part="body")
-    return render_in_parts(body, tail, folders=folders, files=files, epoch=ctx.epoch,
+    return render_in_parts(body, tail, folders=folders, held=held, epoch=ctx.epoch,
                            title=agenda.event.title)
 
 
@@ -65,7 +54,7 @@ def render(ctx: BuildContext) -> list[Written]:
     agenda = ctx.programme.agenda
     rendered = build_pdf(ctx)
     imposed = impose(rendered.pdf, epoch=ctx.epoch, title=agenda.event.title,
-                     paper=agenda.print_.paper,
+                     sheet=agenda.print_.booklet_sheet, us=agenda.print_.paper == "Letter",
                      crop_marks=agenda.print_.booklet_crop_marks)
     pages = crop_to_trim(rendered.pdf) if agenda.print_.booklet_bleed_mm else rendered.pdf
     atomic_write_bytes(ctx.out(PROGRAMME), pages)

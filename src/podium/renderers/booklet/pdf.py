@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -51,10 +51,10 @@ def _write(document: Document, *, epoch: int, title: str, html: str) -> bytes:
     return pdf
 
 
-def render_pdf(src: Source, *, folders: Iterable[Path], files: Iterable[Path] = (),
+def render_pdf(src: Source, *, folders: Iterable[Path], held: Mapping[Path, bytes] | None = None,
                epoch: int, title: str) -> Rendered:
-    """Lay out and write the booklet; only `folders` and `files` can be read."""
-    fetcher = FolderFetcher(folders, files)
+    """Lay out and write the booklet; only `folders` and the `held` files can be read."""
+    fetcher = FolderFetcher(folders, held)
     document = _layout(src, fetcher, FontConfiguration())
     pdf = _write(document, epoch=epoch, title=title, html=src.html)
     return Rendered(pdf=pdf, pages=len(document.pages),
@@ -66,7 +66,7 @@ AnchorPages = dict[str, int]
 
 
 def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
-                    folders: Iterable[Path], files: Iterable[Path] = (), epoch: int,
+                    folders: Iterable[Path], held: Mapping[Path, bytes] | None = None, epoch: int,
                     title: str) -> Rendered:
     """Lay out `body`, then the tail that `tail(anchor pages, first page)` gives, and write
     both as one PDF.
@@ -74,7 +74,7 @@ def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
     An index whose page numbers come from the laid-out body can print each page once and in
     order (CSS target-counter() cannot drop a repeated page), and it costs no second layout
     pass over the whole booklet."""
-    fetcher = FolderFetcher(folders, files)
+    fetcher = FolderFetcher(folders, held)
     font_config = FontConfiguration()
     first = _layout(body, fetcher, font_config)
     anchors = {name: number for number, page in enumerate(first.pages, start=1)
