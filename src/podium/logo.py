@@ -10,6 +10,7 @@ from __future__ import annotations
 import contextlib
 import io
 import re
+import struct
 import warnings
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
@@ -82,9 +83,35 @@ def read_logo(path: Path, rel: str) -> Logo:
     raise LogoError(f"'{rel}' is not a PNG, JPEG or SVG image")
 
 
+def header_size(data: bytes) -> tuple[int, int] | None:
+    """Width and height as a PNG's IHDR or a JPEG's frame header gives them, without
+    decoding anything (Pillow itself refuses some sizes with a message that gives none)."""
+    if data.startswith(_PNG):
+        return struct.unpack(">II", data[16:24]) if data[12:16] == b"IHDR" else None
+    at = 2
+    while at + 9 < len(data):
+        if data[at] != 0xFF:
+            return None
+        marker = data[at + 1]
+        if marker in (0xD8, 0x01) or 0xD0 <= marker <= 0xD7:
+            at += 2
+            continue
+        length = struct.unpack(">H", data[at + 2:at + 4])[0]
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            h, w = struct.unpack(">HH", data[at + 5:at + 9])
+            return w, h
+        at += 2 + length
+    return None
+
+
 def _raster(path: Path, rel: str, kind: str, data: bytes) -> Logo:
     from PIL import Image, UnidentifiedImageError
 
+    claimed = header_size(data)
+    if claimed and claimed[0] * claimed[1] > MAX_LOGO_PIXELS:
+        w, h = claimed
+        raise LogoError(f"'{rel}' is {w:,} x {h:,} pixels; a logo may have at most "
+                        f"{MAX_LOGO_PIXELS:,} (5000 x 5000)")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 
@@ -54,7 +54,14 @@ def _sheet(value: str) -> str:
     return value
 
 
-QrMode = Annotated[str, AfterValidator(_qr_mode)]
+def _stock_choices(schema: dict[str, Any]) -> None:
+    from podium.renderers.badges.stocks import STOCKS
+
+    schema["enum"] = list(STOCKS)
+
+
+QrMode = Annotated[str, AfterValidator(_qr_mode), Field(
+    json_schema_extra={"pattern": r"^\s*(agenda|person|none|column:\s*\S.*)\s*$"})]
 
 DEFAULT_CATEGORY_COLOURS = {
     "Speaker": "#1F4E79",
@@ -74,7 +81,8 @@ class PrintSettings(BaseModel):
     """Page size of the programme booklet."""
     sign_paper: Literal["A4", "A3", "Letter"] = "A4"
     """Page size of the door signs (landscape)."""
-    badge_stock: Annotated[str, AfterValidator(_stock)] = "a6-4up-a4"
+    badge_stock: Annotated[str, AfterValidator(_stock), Field(
+        json_schema_extra=_stock_choices)] = "a6-4up-a4"
     """Badge sheet stock, by name (see `podium stocks`)."""
     offset_mm: tuple[float, float] = (0.0, 0.0)
     """Printer calibration offset (dx, dy) in millimetres, added to every badge position."""
@@ -118,7 +126,8 @@ class PrintSettings(BaseModel):
     booklet_crop_marks: bool = False
     """Print crop and fold marks on programme-imposed.pdf (bleed turns them on too); they
     need room around the pages, so choose a larger `booklet_sheet` (SRA4 for A5) and trim."""
-    booklet_sheet: Annotated[str, AfterValidator(_sheet)] = AUTO
+    booklet_sheet: Annotated[str, AfterValidator(_sheet), Field(
+        json_schema_extra={"enum": [AUTO, *SHEETS]})] = AUTO
     """Press sheet of programme-imposed.pdf: SRA4 (320 x 225 mm), SRA3, A4, A3, letter,
     tabloid, 12x18in, ... (`podium stocks` lists them). `auto`: the smallest that holds two
     pages with their bleed and marks (A4 for A5 pages, SRA4 with marks)."""
