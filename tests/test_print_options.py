@@ -49,13 +49,12 @@ def test_each_wrong_print_value_is_one_positioned_error_with_a_suggestion(tmp_pa
         load(path)
     line = _first_print_line()
     got = [str(p) for p in caught.value.problems if p.is_error]
-    name = "agenda.yaml" if Path.cwd() != tmp_path else "agenda.yaml"
     assert len(got) == 6
     where = [g.split(": ", 1)[0].rsplit("/", 1)[-1] for g in got]
     assert [w.split(":")[1] for w in where] == [str(line), str(line + 1), str(line + 2),
                                                 str(line + 2), str(line + 3), str(line + 4)]
     text = "\n".join(got)
-    assert name in text
+    assert all(g.split(":", 1)[0].endswith("agenda.yaml") for g in got)
     assert "print.badge_stock: unknown badge stock 'a6-4up-a5'; did you mean 'a6-4up-a4'?" in text
     assert "print.badge_qr_default: 'persn' is not a QR content; did you mean 'person'?" in text
     assert "print.badge_qr.Chair: 'agend' is not a QR content; did you mean 'agenda'?" in text
