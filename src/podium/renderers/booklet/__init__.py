@@ -5,7 +5,7 @@ agenda -> view (what to print) -> HTML + CSS (Jinja2 templates, user's first) ->
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
 from typing import TYPE_CHECKING
 
 from podium.context import BuildContext
@@ -21,6 +21,18 @@ PROGRAMME = "programme.pdf"
 IMPOSED = "programme-imposed.pdf"
 
 
+CMYK_CSS = ":root { --ink: #000000; --muted: #5f5f5f; --rule: #bdbdbd; }\n"
+"""`print.colour: cmyk`: body text solid black ink, secondary text and rules tints of black
+alone (the default stylesheet's near-black and blue-greys would print in four inks, and
+small type screened in four inks blurs when the plates are a hair out of register)."""
+
+
+def _inks(src: Source, colour: str) -> Source:
+    if colour != "cmyk":
+        return src
+    return dataclasses.replace(src, stylesheets=[*src.stylesheets, (CMYK_CSS, None)])
+
+
 def build_pdf(ctx: BuildContext) -> Rendered:
     """programme.pdf as bytes, with the record of every file WeasyPrint asked for."""
     # WeasyPrint takes 0.6 s to import: only builds that make a booklet pay for it.
@@ -33,17 +45,19 @@ def build_pdf(ctx: BuildContext) -> Rendered:
     view = booklet_view(agenda, logo.path.resolve().as_uri() if logo else None)
     folders, held = [*ctx.template_dirs, fonts_dir()], {logo.path: logo.data} if logo else {}
     if not view.compact:
-        src = source(view, ctx.template_dirs, ctx.fonts, settings.paper, settings.booklet_bleed_mm)
+        src = _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                           settings.booklet_bleed_mm), settings.colour)
         return render_pdf(src, folders=folders, held=held, epoch=ctx.epoch,
                           title=agenda.event.title)
 
     def tail(anchors: AnchorPages, first_page: int) -> Source:
-        return source(view, ctx.template_dirs, ctx.fonts, settings.paper,
-                      settings.booklet_bleed_mm, part="tail",
-                      index_pages=index_pages(anchors), first_page=first_page)
+        return _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                            settings.booklet_bleed_mm, part="tail",
+                            index_pages=index_pages(anchors), first_page=first_page),
+                     settings.colour)
 
-    body = source(view, ctx.template_dirs, ctx.fonts, settings.paper,
-                  settings.booklet_bleed_mm, part="body")
+    body = _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                        settings.booklet_bleed_mm, part="body"), settings.colour)
     return render_in_parts(body, tail, folders=folders, held=held, epoch=ctx.epoch,
                            title=agenda.event.title)
 

@@ -65,7 +65,7 @@ def _box(page: pikepdf.Page, key: str) -> list[float]:
 
 
 def impose(pdf_bytes: bytes, *, epoch: int, title: str, sheet: str = AUTO,
-           crop_marks: bool = False, us: bool = False) -> bytes:
+           crop_marks: bool = False, us: bool = False, lang: str = "") -> bytes:
     """The booklet's pages two-up on the press sheet `sheet` (a name in `podium.press`;
     `auto`: the spread's own size, or the smallest sheet that holds the marks, US sizes
     first when `us`), in saddle-stitch order. Pages with bleed (a MediaBox larger than
@@ -117,6 +117,8 @@ def impose(pdf_bytes: bytes, *, epoch: int, title: str, sheet: str = AUTO,
             Resources=pikepdf.Dictionary(XObject=xobjects),
             Contents=out.make_stream(content))
         out.pages.append(pikepdf.Page(page))
+    if lang or "/Lang" in src.Root:
+        out.Root.Lang = pikepdf.String(lang or str(src.Root.Lang))
     return _save(out, epoch=epoch, title=title)
 
 

@@ -47,7 +47,9 @@ def _write(document: Document, *, epoch: int, title: str, html: str) -> bytes:
     document.metadata.modified = stamp
     document.metadata.generator = "podium"
     identifier = hashlib.md5(html.encode() + stamp.encode(), usedforsecurity=False).digest()
-    pdf: bytes = document.write_pdf(pdf_identifier=identifier)
+    # Tagged PDF/UA-1: a structure tree in reading order (headings, lists, tables, figures
+    # with their text), /Lang, the title shown by viewers, bookmarks from the headings.
+    pdf: bytes = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
     return pdf
 
 

@@ -29,7 +29,8 @@ def render(ctx: BuildContext) -> list[Written]:
     path = ctx.out(OUTPUT)
     canvas = new_canvas(str(path), (kit.page.width, kit.page.height), kit.fonts,
                         ctx.fonts.face(FAMILY), epoch=ctx.epoch,
-                        title=f"{agenda.event.title}: {kit.locale.label('door_signs')}")
+                        title=f"{agenda.event.title}: {kit.locale.label('door_signs')}",
+                        lang=agenda.event.text_language)
     pages = draw_signs(ctx.programme, kit, canvas)
     canvas.save()
     return [Written(path, pages)]
