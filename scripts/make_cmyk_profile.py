@@ -75,7 +75,8 @@ def rgb_to_cmyk(rgb: Sequence[float]) -> tuple[float, float, float, float]:
     k = 1 - max(rgb)
     if k >= 1:
         return 0.0, 0.0, 0.0, 1.0
-    return tuple((1 - c - k) / (1 - k) for c in rgb) + (k,)  # type: ignore[return-value]
+    c, m, y = ((1 - v - k) / (1 - k) for v in rgb)
+    return c, m, y, k
 
 
 def _s15(v: float) -> bytes:
