@@ -160,7 +160,7 @@ def to_cmyk(path: Path) -> None:
             OutputCondition=pikepdf.String(CONDITION), Info=pikepdf.String(CONDITION),
             RegistryName=pikepdf.String(""), DestOutputProfile=profile)])
         info = pdf.docinfo
-        info.Trapped = pikepdf.Name.False_
+        info.Trapped = pikepdf.Name("/False")
         info.GTS_PDFXVersion = pikepdf.String("PDF/X-4")
         created = str(info.get("/CreationDate", "D:19700101000000Z"))
         modified = str(info.get("/ModDate", created))

@@ -8,13 +8,11 @@ private-use code point assigned to that glyph id, the same way on every run (see
 
 from __future__ import annotations
 
-import hashlib
-import string
-
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from podium.fonts import Face
+from podium.pdf.subsets import tag_of
 
 _PUA = range(0xE000, 0xF900)
 """The private-use area of the Basic Multilingual Plane: ToUnicode maps (which ReportLab
@@ -73,13 +71,7 @@ def subset_tag(font_name: str, chars: list[int]) -> bytes:
     """Six capitals naming one subset of one font, from the font and the characters in it:
     the same on every run, different for different subsets (ReportLab numbers subsets
     AAAAAA, AAAAAB, ... in every font and file, so merged files had colliding names)."""
-    digest = hashlib.sha256(font_name.encode() + b"\0" + ",".join(map(str, chars)).encode())
-    number = int.from_bytes(digest.digest()[:8], "big")
-    letters = []
-    for _ in range(6):
-        number, k = divmod(number, 26)
-        letters.append(string.ascii_uppercase[k])
-    return "".join(letters).encode()
+    return tag_of(font_name, ",".join(map(str, chars)).encode()).encode()
 
 
 class TaggedTTFont(TTFont):  # type: ignore[misc]  # ReportLab is untyped

@@ -15,6 +15,7 @@ from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
+from podium.pdf.subsets import retag
 from podium.renderers.booklet.fetch import FolderFetcher
 from podium.renderers.booklet.html import Source
 
@@ -50,7 +51,7 @@ def _write(document: Document, *, epoch: int, title: str, html: str) -> bytes:
     # Tagged PDF/UA-1: a structure tree in reading order (headings, lists, tables, figures
     # with their text), /Lang, the title shown by viewers, bookmarks from the headings.
     pdf: bytes = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
-    return pdf
+    return retag(pdf)
 
 
 def render_pdf(src: Source, *, folders: Iterable[Path], held: Mapping[Path, bytes] | None = None,
