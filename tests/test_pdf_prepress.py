@@ -5,6 +5,7 @@ all read back with pikepdf."""
 from __future__ import annotations
 
 import hashlib
+import itertools
 import io
 import shutil
 from collections.abc import Iterator
@@ -107,7 +108,7 @@ def test_booklet_is_tagged_pdf_ua(rgb: Path) -> None:
     headings = [int(k[2]) for k in kinds if k[:2] == "/H" and k[2:].isdigit()]
     assert headings[0] == 1
     # Going down, a heading is at most one level below the one before it.
-    assert all(b <= a + 1 for a, b in zip(headings, headings[1:], strict=False))
+    assert all(b <= a + 1 for a, b in itertools.pairwise(headings))
     figures = [e for e in elements if str(e.S) == "/Figure"]
     assert len(figures) >= 7 and all(str(f.get("/Alt", "")).startswith("https://") for f in figures)
     assert {"/Table", "/L", "/P"} <= set(kinds)
