@@ -5,8 +5,8 @@ all read back with pikepdf."""
 from __future__ import annotations
 
 import hashlib
-import itertools
 import io
+import itertools
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
