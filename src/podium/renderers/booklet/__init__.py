@@ -10,8 +10,9 @@ from typing import TYPE_CHECKING
 
 from podium.context import BuildContext
 from podium.output import Written, atomic_write_bytes
+from podium.renderers.booklet.flow import MAX_PASSES, with_continued_lists
 from podium.renderers.booklet.html import Source, source
-from podium.renderers.booklet.view import booklet_view, index_pages
+from podium.renderers.booklet.view import BookletView, booklet_view, index_pages
 from podium.resources import fonts_dir
 
 if TYPE_CHECKING:
@@ -45,10 +46,20 @@ def build_pdf(ctx: BuildContext) -> Rendered:
     view = booklet_view(agenda, logo.path.resolve().as_uri() if logo else None)
     folders, held = [*ctx.template_dirs, fonts_dir()], {logo.path: logo.data} if logo else {}
     if not view.compact:
-        src = _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
-                           settings.booklet_bleed_mm), settings.colour)
-        return render_pdf(src, folders=folders, held=held, epoch=ctx.epoch,
-                          title=agenda.event.title)
+        def full(v: BookletView) -> Source:
+            return _inks(source(v, ctx.template_dirs, ctx.fonts, settings.paper,
+                                settings.booklet_bleed_mm), settings.colour)
+
+        def revise(anchors: AnchorPages) -> Source | None:
+            nonlocal view
+            cut = with_continued_lists(view, anchors)
+            if cut is None:
+                return None
+            view = cut
+            return full(view)
+
+        return render_pdf(full(view), folders=folders, held=held, epoch=ctx.epoch,
+                          title=agenda.event.title, revise=revise, passes=MAX_PASSES)
 
     def tail(anchors: AnchorPages, first_page: int) -> Source:
         return _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,

@@ -28,6 +28,15 @@ class Rendered:
     refused: list[str]
 
 
+AnchorPages = dict[str, int]
+"""Page number (from 1) of every anchor in the laid-out body."""
+
+
+def _anchor_pages(document: Document) -> AnchorPages:
+    return {name: number for number, page in enumerate(document.pages, start=1)
+            for name in page.anchors}
+
+
 def iso_date(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
@@ -55,17 +64,25 @@ def _write(document: Document, *, epoch: int, title: str, html: str) -> bytes:
 
 
 def render_pdf(src: Source, *, folders: Iterable[Path], held: Mapping[Path, bytes] | None = None,
-               epoch: int, title: str) -> Rendered:
-    """Lay out and write the booklet; only `folders` and the `held` files can be read."""
+               epoch: int, title: str, revise: Callable[[AnchorPages], Source | None] | None = None,
+               passes: int = 1) -> Rendered:
+    """Lay out and write the booklet; only `folders` and the `held` files can be read.
+    `revise`, given the page of every anchor, may return a source to lay out instead (at
+    most `passes` layouts in all)."""
     fetcher = FolderFetcher(folders, held)
-    document = _layout(src, fetcher, FontConfiguration())
+    font_config = FontConfiguration()
+    document = _layout(src, fetcher, font_config)
+    for _ in range(passes - 1):
+        better = revise(_anchor_pages(document)) if revise is not None else None
+        if better is None:
+            break
+        src = better
+        document = _layout(src, fetcher, font_config)
     pdf = _write(document, epoch=epoch, title=title, html=src.html)
     return Rendered(pdf=pdf, pages=len(document.pages),
                     fetched=fetcher.fetched, refused=fetcher.refused)
 
 
-AnchorPages = dict[str, int]
-"""Page number (from 1) of every anchor in the laid-out body."""
 
 
 def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
@@ -80,8 +97,7 @@ def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
     fetcher = FolderFetcher(folders, held)
     font_config = FontConfiguration()
     first = _layout(body, fetcher, font_config)
-    anchors = {name: number for number, page in enumerate(first.pages, start=1)
-               for name in page.anchors}
+    anchors = _anchor_pages(first)
     tail_src = tail(anchors, len(first.pages) + 1)
     second = _layout(tail_src, fetcher, font_config)
     document = first.copy([*first.pages, *second.pages])
