@@ -4,7 +4,9 @@ The stages, in order:
 1. turn the agenda into plain values (view.py) and the list of pages (pages.py);
 2. render every page from its Jinja template (user's folder first), each extending base.html.j2;
 3. cut the bundled fonts down to the characters of all pages at once, and write site.css;
-4. write agenda.ics (ics.py), beside site/ and inside it, and one .ics per session.
+4. write agenda.ics (ics.py), beside site/ and inside it, one calendar per room and per track
+   in site/calendars/, and one per session (itemcal.py);
+5. write schedule.xml and schedule.json (exports.py) into site/.
 
 The URL scheme is podium.sitemap's; every page links relatively (its `root` leads back to the
 site's top), so the site works from file:// and from any folder of a static host."""
@@ -22,7 +24,7 @@ from podium.context import BuildContext
 from podium.model import Agenda
 from podium.output import Written
 from podium.present import locale_of
-from podium.renderers.site import ics, itemcal, webfonts, words
+from podium.renderers.site import exports, ics, itemcal, webfonts, words
 from podium.renderers.site.pages import Site
 from podium.renderers.site.view import Views
 from podium.templating import environment
@@ -91,10 +93,12 @@ def render(ctx: BuildContext) -> list[Written]:
         shutil.copyfile(source, site / name)
     locale = locale_of(agenda)
     calendar = ctx.out(CALENDAR)                                                  # 4
-    data = ics.calendar_bytes(agenda, locale, ctx.epoch)
-    _write(calendar, data)
-    # A copy inside site/ so that the page's link works once the folder is published.
-    _write(site / CALENDAR, data)
-    for anchor, item_data in itemcal.item_calendars(agenda, data).items():
+    files = ics.calendars(agenda, locale, ctx.epoch)
+    _write(calendar, files[CALENDAR])
+    # Copies inside site/ so that the pages' links work once the folder is published.
+    files.update(exports.export_files(agenda, ctx.epoch))                         # 5
+    for name, data in files.items():
+        _write(site / name, data)
+    for anchor, item_data in itemcal.item_calendars(agenda, files[CALENDAR]).items():
         _write(site / sitemap.item_calendar_path(anchor), item_data)
     return [Written(site), Written(calendar)]
