@@ -19,7 +19,7 @@ from podium.context import BuildContext
 from podium.model import Agenda
 from podium.output import Written
 from podium.present import locale_of
-from podium.renderers.site import ics, webfonts
+from podium.renderers.site import app, ics, webfonts
 from podium.renderers.site.view import page_view
 from podium.templating import environment
 
@@ -67,7 +67,7 @@ def render(ctx: BuildContext) -> list[Written]:
     site = ctx.out(SITE)
     _write(site / "index.html", html.encode("utf-8"))
     _write(site / "site.css", css.encode("utf-8"))
-    text = html + css                                                             # 3
+    text = html + css + app.text(agenda)                                          # 3
     cache = webfonts.cache_dir()
     for webfont in fonts:
         _write(site / "fonts" / webfont.file, webfonts.subset_bytes(webfont, text, cache))
@@ -79,4 +79,6 @@ def render(ctx: BuildContext) -> list[Written]:
     _write(calendar, data)
     # A copy inside site/ so that the page's link works once the folder is published.
     _write(site / CALENDAR, data)
+    # Last, since the service worker lists every file of the site.
+    app.write(site, agenda, ctx.template_dirs, ctx.epoch)
     return [Written(site), Written(calendar)]
