@@ -43,7 +43,7 @@
   }
 
   function titleOf(item) {
-    const heading = item.querySelector("h1, h2, h3, h4, .item__title, a");
+    const heading = item.querySelector(".it__title, h1, h2, h3, h4, a");
     return (item.dataset.title || (heading ? heading.textContent : "")).replace(/\s+/g, " ").trim();
   }
 
@@ -65,7 +65,9 @@
   }
 
   function addStars(scope) {
+    // A room's door screen is read from afar, never touched: no stars there.
     for (const item of scope.querySelectorAll("[data-item]")) {
+      if (item.closest("[data-no-stars], .page--screen")) continue;
       if (item.querySelector(":scope > .star, [data-star-slot] > .star")) continue;
       const button = starButton(item.dataset.item, titleOf(item));
       const slot = item.querySelector("[data-star-slot]");
@@ -202,9 +204,9 @@
   }
 
   function resultItem(ix, doc) {
-    const li = element("li", "result");
-    const a = element("a", "result__link");
-    const meta = element("span", "result__meta");
+    const li = element("li", "hit");
+    const a = element("a", "hit__link");
+    const meta = element("span", "hit__meta");
     if (doc < ix.sessions) {
       const s = ix.data.sessions[doc];
       a.href = sessionUrl(s[0]);
@@ -224,7 +226,7 @@
   }
 
   function countText(n) {
-    return n === 0 ? L.none : n === 1 ? L.one : L.many.replace("{n}", n.toLocaleString());
+    return n === 0 ? L.none : n === 1 ? L.one : L.many.replace("{n}", n);
   }
 
   // ---- the search box in every page's header ----
@@ -233,11 +235,11 @@
     const input = document.querySelector("form.search input[name=q], input#_q");
     if (!input) return;
     const form = input.form;
-    const page = document.querySelector("[data-search-page]");
+    const page = document.querySelector("[data-search-page], [data-results]");
     const panel = page || element("div", "search-panel");
     const status = element("p", "search-status");
     status.setAttribute("role", "status");
-    const list = element("ol", "results");
+    const list = element("ol", "hits");
     panel.append(status, list);
     if (!page) {
       panel.id = "_search-panel";
@@ -267,7 +269,7 @@
         status.textContent = countText(docs.length);
         list.replaceChildren(...docs.slice(0, limit).map((doc) => resultItem(ix, doc)));
         if (!page && docs.length > limit) {
-          const li = element("li", "result result--all");
+          const li = element("li", "hit hit--all");
           const a = element("a", "", L.all);
           a.href = root + "search.html?q=" + encodeURIComponent(query);
           li.append(a);
@@ -356,7 +358,7 @@
   }
 
   function myAgenda() {
-    const page = document.querySelector("[data-my-agenda]");
+    const page = document.querySelector("[data-my-agenda], [data-my]");
     if (!page) return;
     const status = element("p", "my-status");
     status.setAttribute("role", "status");
