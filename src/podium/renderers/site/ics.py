@@ -46,8 +46,7 @@ def _who(a: present.Appearance, locale: Locale) -> str:
     return f"{text} ({locale.label('remote')})" if a.remote else text
 
 
-def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
-    """The whole agenda as an iCalendar file (CRLF lines folded at 75 octets)."""
+def _calendar(agenda: Agenda) -> Calendar:
     cal = Calendar()
     cal.add("prodid", f"-//podium//podium {__version__}//EN")
     cal.add("version", "2.0")
@@ -55,27 +54,59 @@ def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
     # A calendar's name is one line (a title written over two lines would break the file).
     cal.add("x-wr-calname", " ".join(agenda.event.title.split()))
     cal.add("x-wr-timezone", agenda.event.timezone)
-    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
-    place = place_of(agenda)
-    for _day, item in agenda.items():
-        ev = Event()
-        ev.add("uid", uid_of(agenda, item))
-        ev.add("dtstamp", stamp)
-        ev.add("dtstart", item.start_at)
-        ev.add("dtend", _end(item))
-        ev.add("summary", present.item_heading(item, locale))
-        room = agenda.room(item.room)
-        location = ", ".join(p for p in (room.name if room else "", place) if p)
-        if location:
-            ev.add("location", location)
-        ev.add("description", _description(agenda, item, locale))
-        ev.add("url", agenda.url_for_item(item))
-        ev.add("categories", [item.kind])
-        cal.add_component(ev)
+    return cal
+
+
+def _event(agenda: Agenda, item: Item, locale: Locale, stamp: dt.datetime, place: str) -> Event:
+    ev = Event()
+    ev.add("uid", uid_of(agenda, item))
+    ev.add("dtstamp", stamp)
+    ev.add("dtstart", item.start_at)
+    ev.add("dtend", _end(item))
+    ev.add("summary", present.item_heading(item, locale))
+    room = agenda.room(item.room)
+    location = ", ".join(p for p in (room.name if room else "", place) if p)
+    if location:
+        ev.add("location", location)
+    ev.add("description", _description(agenda, item, locale))
+    ev.add("url", agenda.url_for_item(item))
+    ev.add("categories", [item.kind])
+    return ev
+
+
+def _add_zones(agenda: Agenda, cal: Calendar) -> None:
     if agenda.days:
         # VTIMEZONE rules for the event's span (a year either side keeps it small yet safe).
         first, last = agenda.days[0].date, agenda.days[-1].date
         cal.add_missing_timezones(first_date=first - dt.timedelta(days=366),
                                   last_date=last + dt.timedelta(days=366))
+
+
+def calendar_bytes(agenda: Agenda, locale: Locale, epoch: int) -> bytes:
+    """The whole agenda as an iCalendar file (CRLF lines folded at 75 octets)."""
+    cal = _calendar(agenda)
+    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
+    place = place_of(agenda)
+    for _day, item in agenda.items():
+        cal.add_component(_event(agenda, item, locale, stamp, place))
+    _add_zones(agenda, cal)
     data: bytes = cal.to_ical()
     return data
+
+
+def item_calendars(agenda: Agenda, locale: Locale, epoch: int) -> dict[str, bytes]:
+    """One small calendar per item (sessions/ANCHOR.ics, a session page's "add to calendar"),
+    by anchor. The time zone's rules are worked out once and shared by every file."""
+    stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
+    place = place_of(agenda)
+    shell = _calendar(agenda)
+    if agenda.days:
+        shell.add_component(_event(agenda, agenda.days[0].items[0], locale, stamp, place))
+        _add_zones(agenda, shell)
+    # The shell's text split around its one VEVENT: head (with VTIMEZONE) and tail.
+    text = shell.to_ical()
+    begin, end = text.find(b"BEGIN:VEVENT"), text.find(b"END:VEVENT\r\n")
+    head = text[:begin]
+    tail = text[end + len(b"END:VEVENT\r\n"):]
+    return {item.anchor: head + _event(agenda, item, locale, stamp, place).to_ical() + tail
+            for _day, item in agenda.items()}
