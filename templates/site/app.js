@@ -126,7 +126,8 @@
     return { data, terms, lists: data.postings.split(" "), sessions: data.sessions.length };
   }
 
-  // Postings of one term: doc -> 1 for a title/name word, 0 for an abstract word.
+  // Postings of one term: doc -> rank (2 a person's name, 1 a title or organisation, 0 the
+  // rest); a document found through several terms keeps its best rank.
   function postings(ix, t, into) {
     const text = ix.lists[t];
     let value = 0;
@@ -137,8 +138,9 @@
       if (more >= 0) { value = value * 32 + more; continue; }
       doc += value * 32 + DIGIT[c];
       value = 0;
-      const id = doc >> 1;
-      if ((doc & 1) || !into.has(id)) into.set(id, doc & 1);
+      const id = doc >> 2;
+      const rank = doc & 3;
+      if (!(into.get(id) >= rank)) into.set(id, rank);
     }
     return into;
   }
@@ -178,13 +180,16 @@
     }
     found.push(prefixed);
     found.sort((a, b) => a.size - b.size);
+    // A title word counts three times an abstract word; a person found by name comes
+    // before the sessions that name them.
+    const WEIGHT = [1, 3, 4];
     const scored = [];
     for (const [doc, key] of found[0]) {
-      let score = key ? 3 : 1;
+      let score = WEIGHT[key];
       let every = true;
       for (let i = 1; i < found.length && every; i++) {
         const other = found[i].get(doc);
-        if (other === undefined) every = false; else score += other ? 3 : 1;
+        if (other === undefined) every = false; else score += WEIGHT[other];
       }
       if (every) scored.push([doc, score]);
     }

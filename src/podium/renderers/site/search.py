@@ -4,8 +4,9 @@ One file serves both the search box and "My agenda": the sessions (title, times 
 minutes, room, speakers) and the people (name, organisation), then every word folded
 (NFKD, marks dropped, lower case) with the documents it occurs in. Terms are sorted in
 UTF-16 order, the order JavaScript compares strings in, so the browser finds a prefix by
-bisection. A posting is `doc * 2 + key`, where key is 1 for a word of a title, a name or an
-organisation (ranked first) and 0 for a word of an abstract, room or track. Each term's
+bisection. A posting is `doc * 4 + rank`: rank 2 for a word of a person's own name, 1 for a
+word of a title, a speaker's name or an organisation, 0 for a word of an abstract, room or
+track (the browser weighs them 4, 3 and 1). Each term's
 postings are differences from the one before, written in base 32 with one alphabet for the
 last digit of a number and another for the digits before it, so that a list needs no
 commas ('3', 'b', 'B4' are 3, 11, 36); the lists are one string, a space between terms.
@@ -61,15 +62,15 @@ def _utf16(term: str) -> bytes:
 
 @dataclass
 class _Postings:
-    """term -> {doc: key?} while the index is made."""
+    """term -> {doc: rank} while the index is made."""
 
     terms: dict[str, dict[int, int]] = field(default_factory=dict)
 
-    def add(self, doc: int, texts: Iterable[str], key: int) -> None:
+    def add(self, doc: int, texts: Iterable[str], rank: int) -> None:
         for text in texts:
             for w in words(text):
                 docs = self.terms.setdefault(w, {})
-                docs[doc] = max(docs.get(doc, 0), key)
+                docs[doc] = max(docs.get(doc, 0), rank)
 
     def packed(self) -> tuple[str, str]:
         order = sorted(self.terms, key=_utf16)
@@ -77,7 +78,7 @@ class _Postings:
         for term in order:
             previous, digits = 0, []
             for doc in sorted(self.terms[term]):
-                posting = doc * 2 + self.terms[term][doc]
+                posting = doc * 4 + self.terms[term][doc]
                 digits.append(_number(posting - previous))
                 previous = posting
             lists.append("".join(digits))
@@ -170,7 +171,8 @@ def index_data(agenda: Agenda, locale: Locale, epoch: int) -> dict[str, object]:
     for person in listed:
         doc = len(sessions) + len(people)
         people.append([person.id, present.full_name(person), present.affiliation(person)])
-        postings.add(doc, _person_texts(person), 1)
+        postings.add(doc, [present.full_name(person)], 2)
+        postings.add(doc, [person.organisation or "", person.role or ""], 1)
         postings.add(doc, [person.country or ""], 0)
     terms, lists = postings.packed()
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("%Y%m%dT%H%M%SZ")
