@@ -65,9 +65,9 @@
   }
 
   function addStars(scope) {
-    // A room's door screen is read from afar, never touched: no stars there.
+    // Screens (by a door, or "now" across rooms) are read from afar, never touched.
     for (const item of scope.querySelectorAll("[data-item]")) {
-      if (item.closest("[data-no-stars], .page--screen")) continue;
+      if (item.closest("[data-no-stars], .screen-page")) continue;
       if (item.querySelector(":scope > .star, [data-star-slot] > .star")) continue;
       const button = starButton(item.dataset.item, titleOf(item));
       const slot = item.querySelector("[data-star-slot]");
@@ -380,8 +380,10 @@
     // An item unstarred here stays listed (its button off) until the page is left, so the
     // list does not jump under the pointer and keyboard focus stays on the button.
     let listed = new Set();
-    function count() {
-      const n = stars().size;
+    // Only stars of items still in the agenda count: one removed since keeps no place.
+    function count(ix) {
+      const set = stars();
+      const n = ix.data.sessions.filter((s) => set.has(s[0])).length;
       status.textContent = n === 0 ? L.empty : n === 1 ? L.count_one
         : L.count_many.replace("{n}", n);
       actions.hidden = n === 0;
@@ -389,8 +391,8 @@
 
     function draw(ix) {
       const set = stars();
-      count();
-      if ([...set].every((a) => listed.has(a)) && listed.size) return;
+      count(ix);
+      if (ix.data.sessions.every((s) => !set.has(s[0]) || listed.has(s[0])) && listed.size) return;
       const picked = ix.data.sessions.filter((s) => set.has(s[0]) || listed.has(s[0]));
       listed = new Set(picked.map((s) => s[0]));
       const days = new Map();
