@@ -5,7 +5,8 @@
    ?now=2024-12-10T10:00-03:00 in the address shows the page as at that moment. */
 (function () {
   "use strict";
-  var given = new URLSearchParams(location.search).get("now");
+  // A "+" of the offset reads as a space in a query: put it back.
+  var given = (new URLSearchParams(location.search).get("now") || "").replace(" ", "+");
   var offset = 0;
   if (given && !isNaN(Date.parse(given))) { offset = Date.parse(given) - Date.now(); }
   function now() { return Date.now() + offset; }
@@ -26,7 +27,7 @@
       var start = Date.parse(li.getAttribute("data-start"));
       var endText = li.getAttribute("data-end");
       return { li: li, start: start, end: endText ? Date.parse(endText) : NaN,
-               day: li.getAttribute("data-day") };
+               day: li.closest("[data-day]").getAttribute("data-day") };
     }).sort(function (a, b) { return a.start - b.start; });
   }
 
@@ -57,10 +58,12 @@
       screen.querySelector('[data-none="' + which + '"]').hidden = row !== null;
     });
     var keep = screen.hasAttribute("data-keep-list");
+    var idle = current === null && next === null;
     rows.forEach(function (r) {
-      // The list below shows what is still to come that day, after the next item.
+      // The list below shows what is still to come that day, after the next item; on a
+      // day without anything more (before or after the event), the room's whole programme.
       var later = r.start > t && r !== next && (today === null || r.day === today);
-      r.li.hidden = !(keep && later);
+      r.li.hidden = !(keep && (later || idle));
     });
     Array.prototype.forEach.call(screen.querySelectorAll(".screen__day"), function (day) {
       day.hidden = !keep || day.querySelector("li:not([hidden])") === null;

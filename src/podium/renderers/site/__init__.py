@@ -46,7 +46,8 @@ def page_texts(agenda: Agenda, template_dirs: list[Path]) -> Iterator[tuple[str,
     env = environment(template_dirs)
     common = {
         "event": views.event, "labels": words.labels(locale), "language": agenda.event.language,
-        "has_tracks": bool(views.tracks), "calendar": CALENDAR,
+        "has_tracks": bool(views.tracks),
+        "has_rooms": any(it.room for it in views.items), "calendar": CALENDAR,
         # The one piece of markup a page is handed: podium's own SVG of the agenda's QR
         # code (its text, the URL, is escaped inside it).
         "qr_svg": Markup(qr.svg(qr.encode(agenda.event.url), colour="#1c2430")),

@@ -118,7 +118,7 @@ class Site:
         rooms = [r for r in self.rooms if any(it.room == r for it in items)]
         tracks = list(dict.fromkeys(it.track for it in items if it.track is not None))
         return Page(sitemap.day_path(date), "site/day.html.j2", {
-            "day": self._day_ref(date), "slots": slots(items), "rooms": rooms,
+            "day": self._day_ref(date), "days": self.v.days, "slots": slots(items), "rooms": rooms,
             "tracks": tracks, "room_day": lambda r: sitemap.room_day_path(r.id, date)})
 
     def _parts(self, items: list[ItemView], by_room: RoomRef | None) -> list[DayItems]:
