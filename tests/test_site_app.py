@@ -11,8 +11,10 @@ from typing import Any
 
 import icalendar
 import pytest
+from markupsafe import escape
 from tests.browsing import chromium, serving
 
+from podium import present
 from podium.load import Programme, load
 from podium.pipeline import build
 from podium.present import locale_of
@@ -96,8 +98,21 @@ def test_search_finds_what_the_agenda_holds_over_http(browser: Any, seed: Progra
             people = {p.id: p.name for p in seed.agenda.people}
             assert any(people[p] == "Miroslav Jenča" for p in found(page, "JENCA")[1])
             assert any("María" in people[p] for p in found(page, "maria")[1])
+            # Every result's link opens a page that names it.
+            links = page.evaluate("""() => podium.index().then(ix =>
+                [...ix.data.sessions, ...ix.data.people].map((row, doc) =>
+                    [podium.href(ix, doc), row[0]]))""")
     finally:
         page.close()
+    agenda = seed.agenda
+    names = {it.anchor: it.title for _d, it in agenda.items()}
+    listed = {p.id: present.full_name(p) for p in agenda.people if agenda.appearances(p.id)}
+    assert len(links) == len(names) + len(listed)
+    for i, (href, key) in enumerate(links):
+        name = names[key] if i < len(names) else listed[key]
+        target = seed_site / href
+        assert target.is_file(), href
+        assert str(escape(name)) in target.read_text("utf-8"), href  # as Jinja writes it
 
 
 @pytest.mark.skipif(not FOSDEM.exists(), reason="the shared corpus is not here")

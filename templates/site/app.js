@@ -204,8 +204,18 @@
     return e;
   }
 
+  const PATHS = SETTINGS.paths;
   function sessionUrl(anchor) {
-    return root + "sessions/" + encodeURIComponent(anchor) + ".html";
+    return root + PATHS.item[0] + encodeURIComponent(anchor) + PATHS.item[1];
+  }
+
+  function personUrl(id) {
+    return root + PATHS.person[0] + encodeURIComponent(id) + PATHS.person[1];
+  }
+
+  function href(ix, doc) {
+    return doc < ix.sessions ? sessionUrl(ix.data.sessions[doc][0])
+      : personUrl(ix.data.people[doc - ix.sessions][0]);
   }
 
   function resultItem(ix, doc) {
@@ -214,14 +224,14 @@
     const meta = element("span", "hit__meta");
     if (doc < ix.sessions) {
       const s = ix.data.sessions[doc];
-      a.href = sessionUrl(s[0]);
+      a.href = href(ix, doc);
       a.textContent = s[1];
       const room = s[6] >= 0 ? ix.data.rooms[s[6]] : "";
       meta.textContent = [ix.data.days[s[4]], s[5], room].filter(Boolean).join(" · ");
       li.dataset.session = s[0];
     } else {
       const p = ix.data.people[doc - ix.sessions];
-      a.href = root + "people/" + encodeURIComponent(p[0]) + ".html";
+      a.href = href(ix, doc);
       a.textContent = p[1];
       meta.textContent = [L.person, p[2]].filter(Boolean).join(" · ");
       li.dataset.person = p[0];
@@ -276,7 +286,7 @@
         if (!page && docs.length > limit) {
           const li = element("li", "hit hit--all");
           const a = element("a", "", L.all);
-          a.href = root + "search.html?q=" + encodeURIComponent(query);
+          a.href = root + PATHS.search + "?q=" + encodeURIComponent(query);
           li.append(a);
           list.append(li);
         }
@@ -468,5 +478,5 @@
   else start();
 
   // For the tests and the bench: the same functions the page uses.
-  window.podium = { index, search, calendar, stars };
+  window.podium = { index, search, href, calendar, stars };
 })();

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from markupsafe import Markup
 
+from podium import sitemap
 from podium.model import Agenda
 from podium.present import locale_of
 from podium.renderers.site import offline, search
@@ -71,7 +72,10 @@ def text(agenda: Agenda) -> str:
 
 def script_text(agenda: Agenda, template_dirs: list[Path]) -> str:
     """app.js, its labels and the key its stars are kept under written in."""
-    settings = {"labels": labels(agenda), "event": agenda.event.url,
+    # Where results link to, from the one module that holds the URL scheme.
+    paths = {"item": sitemap.item_path("{}").split("{}"),
+             "person": sitemap.person_path("{}").split("{}"), "search": sitemap.SEARCH}
+    settings = {"labels": labels(agenda), "event": agenda.event.url, "paths": paths,
                 "digits": [search.LAST_DIGITS, search.MORE_DIGITS]}
     # JSON is a JavaScript expression; Markup keeps the HTML escaping out of a script file.
     data = Markup(json.dumps(settings, ensure_ascii=False, sort_keys=True))
