@@ -46,15 +46,25 @@ def chromium() -> Iterator[Any]:
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def __init__(self, *args: Any, requested: list[str], **kwargs: Any) -> None:
+        self.requested = requested
+        super().__init__(*args, **kwargs)
+
+    def do_GET(self) -> None:
+        self.requested.append(self.path)
+        super().do_GET()
+
     def log_message(self, format: str, *args: Any) -> None:
         pass
 
 
 class Server:
-    """site/ served at http://127.0.0.1:PORT/, until stop()."""
+    """site/ served at http://127.0.0.1:PORT/, until stop(); `requested` lists the paths
+    asked for. A link is followed at each request, so a site rebuilt in place is served."""
 
     def __init__(self, folder: Path) -> None:
-        handler = functools.partial(_Quiet, directory=str(folder))
+        self.requested: list[str] = []
+        handler = functools.partial(_Quiet, directory=str(folder), requested=self.requested)
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)

@@ -93,6 +93,50 @@ def test_the_site_opens_offline_after_one_visit(browser: Any, site: Path) -> Non
         context.close()
 
 
+CACHES = "caches.keys().then(n => n.filter(k => k.startsWith('podium ')))"
+
+
+def test_a_rebuilt_site_replaces_the_cache(browser: Any, seed: Programme, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    build(seed, out, ["site"])
+    context = browser.new_context()
+    page = context.new_page()
+    try:
+        with serving(out / "site") as server:
+            page.goto(server.url + "index.html")
+            page.evaluate("navigator.serviceWorker.ready")
+            first = page.evaluate(CACHES)
+            assert len(first) == 1
+            # The same folder rebuilt with one title changed.
+            text = (seed.base_dir / "agenda.yaml").read_text(encoding="utf-8")
+            edited = tmp_path / "edited"
+            edited.mkdir()
+            (edited / "agenda.yaml").write_text(
+                text.replace("Lessons from Recent", "Lessons from Past"), encoding="utf-8")
+            build(load(edited / "agenda.yaml"), out, ["site"])
+            server.requested.clear()
+            page.evaluate("navigator.serviceWorker.getRegistration().then(r => r.update())")
+            # Installed and active once the old cache is gone and the new one alone is left.
+            for _ in range(200):
+                now = page.evaluate(CACHES)
+                if len(now) == 1 and now != first:
+                    break
+                page.wait_for_timeout(50)
+            assert len(now) == 1 and now != first
+            # Only what changed came over the network again; the rest was copied over.
+            fetched = {p for p in server.requested if p != "/sw.js"}
+            _version, files = listed(out / "site")
+            assert "/sessions/session-3.html" in fetched and "/search.json" in fetched
+            assert "/people/lacroix.html" not in fetched
+            assert len(fetched) < len(files) / 2, (len(fetched), len(files))
+            context.set_offline(True)
+            server.stop()
+            page.goto(server.url + "sessions/session-3.html")
+            assert "Lessons from Past" in page.locator("h1").inner_text()
+    finally:
+        context.close()
+
+
 SPY = """window.registered = [];
 if ('serviceWorker' in navigator) {
   const real = navigator.serviceWorker.register.bind(navigator.serviceWorker);
