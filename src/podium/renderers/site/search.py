@@ -43,12 +43,25 @@ MORE_DIGITS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-_.~*+"
 """The two base-32 alphabets of a posting list; app.js decodes with the same ones."""
 
 
+class _Marks(dict[int, str | None]):
+    """str.translate's table that drops marks (\\p{M}), each character looked up once."""
+
+    def __missing__(self, code: int) -> str | None:
+        kept = None if unicodedata.category(chr(code)).startswith("M") else chr(code)
+        self[code] = kept
+        return kept
+
+
+_MARKS = _Marks()
+
+
 def fold(text: str) -> str:
     """'Fernández-Villaverde' -> 'fernandez-villaverde': what a query and the index share.
 
     The browser's app.js does the same: normalize('NFKD'), drop \\p{M}, toLowerCase()."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.category(c).startswith("M")).lower()
+    if text.isascii():
+        return text.lower()
+    return unicodedata.normalize("NFKD", text).translate(_MARKS).lower()
 
 
 def words(text: str) -> list[str]:
@@ -67,10 +80,15 @@ class _Postings:
     terms: dict[str, dict[int, int]] = field(default_factory=dict)
 
     def add(self, doc: int, texts: Iterable[str], rank: int) -> None:
+        found: set[str] = set()
         for text in texts:
-            for w in words(text):
-                docs = self.terms.setdefault(w, {})
-                docs[doc] = max(docs.get(doc, 0), rank)
+            found.update(words(text))
+        for w in found:
+            docs = self.terms.get(w)
+            if docs is None:
+                self.terms[w] = {doc: rank}
+            elif docs.get(doc, -1) < rank:
+                docs[doc] = rank
 
     def packed(self) -> tuple[str, str]:
         order = sorted(self.terms, key=_utf16)
@@ -86,6 +104,8 @@ class _Postings:
 
 
 def _number(n: int) -> str:
+    if n < 32:
+        return LAST_DIGITS[n]
     out = LAST_DIGITS[n % 32]
     n //= 32
     while n:
@@ -100,12 +120,15 @@ def _front_coded(terms: list[str]) -> str:
     out, previous = [], ""
     for term in terms:
         shared = 0
-        limit = min(len(term), len(previous))
+        limit = min(len(term), len(previous), 9)
         while shared < limit and term[shared] == previous[shared]:
             shared += 1
-        while len(_utf16(term[:shared])) // 2 > 9:
-            shared -= 1
-        out.append(f"{len(_utf16(term[:shared])) // 2}{term[shared:]}")
+        units = shared
+        if not term[:shared].isascii():
+            # A character past U+FFFF is two units in JavaScript.
+            while (units := len(_utf16(term[:shared])) // 2) > 9:
+                shared -= 1
+        out.append(f"{units}{term[shared:]}")
         previous = term
     return " ".join(out)
 
