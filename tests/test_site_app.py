@@ -54,6 +54,10 @@ def index_only(programme: Programme, folder: Path) -> Path:
     page = folder / "index.html"
     page.write_text('<!DOCTYPE html><html lang="en" data-root=""><title>t</title>'
                     '<script src="app.js" defer></script></html>', encoding="utf-8")
+    (folder / "search.html").write_text(
+        '<!DOCTYPE html><html lang="en" data-root=""><title>t</title>'
+        '<script src="app.js" defer></script><form class="search"><input id="_q" name="q">'
+        '</form><div data-results></div></html>', encoding="utf-8")
     return page
 
 
@@ -124,6 +128,15 @@ def test_search_at_fosdem_scale_from_file(browser: Any, tmp_path: Path) -> None:
         # From file:// the index comes as search.js: a browser will not fetch a file there.
         page.goto(page_file.as_uri())
         assert check_queries(page, programme, FOSDEM_QUERIES) > 500
+        # search.html shows fifty, then all of them at the press of a button.
+        page.goto(page_file.with_name("search.html").as_uri() + "?q=a")
+        hits = page.locator("[data-results] .hit[data-session], [data-results] .hit[data-person]")
+        page.locator("[data-results] .hit--all button").wait_for()
+        assert hits.count() == 50
+        page.locator("[data-results] .hit--all button").click()
+        everything = search.matches(programme.agenda, "a")
+        assert hits.count() == len(everything[0]) + len(everything[1])
+        assert page.evaluate("document.activeElement.closest('.hit') !== null")
     finally:
         page.close()
 

@@ -154,7 +154,9 @@
       panel.hidden = true;
       form.after(panel);
     }
-    const limit = page ? 200 : 8;
+    // Under the box, the best few; on search.html fifty, and a button for the rest
+    // (drawing a thousand takes a fifth of a second, too long for every keystroke).
+    const limit = page ? 50 : 8;
     let shown = "";
     let ixReady = false;
 
@@ -176,11 +178,22 @@
         const docs = search(ix, query);
         status.textContent = countText(docs.length);
         list.replaceChildren(...docs.slice(0, limit).map((doc) => resultItem(ix, doc)));
-        if (!page && docs.length > limit) {
+        if (docs.length > limit) {
           const li = element("li", "hit hit--all");
-          const a = element("a", "", L.all);
-          a.href = root + PATHS.search + "?q=" + encodeURIComponent(query);
-          li.append(a);
+          if (page) {
+            const more = element("button", "button-plain", L.more.replace("{n}", docs.length));
+            more.type = "button";
+            more.addEventListener("click", () => {
+              li.replaceWith(...docs.slice(limit).map((doc) => resultItem(ix, doc)));
+              // Focus goes on to the first result that was not shown before.
+              list.children[limit].querySelector("a").focus();
+            });
+            li.append(more);
+          } else {
+            const a = element("a", "", L.all);
+            a.href = root + PATHS.search + "?q=" + encodeURIComponent(query);
+            li.append(a);
+          }
           list.append(li);
         }
         if (page) history.replaceState(null, "", "?q=" + encodeURIComponent(query));
