@@ -202,7 +202,7 @@ def test_template_with_an_undefined_name(folder: Path) -> None:
 
 def test_undefined_name_in_an_included_template(folder: Path) -> None:
     _template(folder, "<html>\n{% include 'site/part.html' %}\n")
-    _template(folder, "one\ntwo {{ page.nothing_here }}\n", "templates/site/part.html")
+    _template(folder, "one\ntwo {{ event.nothing_here }}\n", "templates/site/part.html")
     message = one_line(build("--only", "site"))
     assert message.startswith(f"{Path('templates/site/part.html')}:2: template error: ")
     assert "has no attribute 'nothing_here'" in message

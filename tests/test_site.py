@@ -293,3 +293,21 @@ def test_cli_builds_only_the_site(seed: Programme, tmp_path: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "site" in result.output and "agenda.ics" in result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".podium", "agenda.ics", "site"]
+
+
+def test_each_session_has_its_own_calendar_file(seed: Programme, seed_site: Path) -> None:
+    from icalendar import Calendar
+
+    whole = Calendar.from_ical((seed_site / "agenda.ics").read_bytes())
+    events = {str(ev["UID"]): ev for ev in whole.walk("VEVENT")}
+    for _day, item in seed.agenda.items():
+        one = Calendar.from_ical((seed_site / f"sessions/{item.anchor}.ics").read_bytes())
+        [event] = one.walk("VEVENT")
+        assert [tz["TZID"] for tz in one.walk("VTIMEZONE")] == ["America/Montevideo"]
+        same = events[str(event["UID"])]
+        assert event["DTSTART"].dt == same["DTSTART"].dt == item.start_at
+        assert str(event["SUMMARY"]) == str(same["SUMMARY"])
+        assert str(event["URL"]) == seed.agenda.url_for_item(item)
+        # The session page's button downloads it.
+        html = read(seed_site, f"sessions/{item.anchor}.html")
+        assert f'href="../sessions/{item.anchor}.ics" download' in html

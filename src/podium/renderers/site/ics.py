@@ -99,14 +99,16 @@ def item_calendars(agenda: Agenda, locale: Locale, epoch: int) -> dict[str, byte
     by anchor. The time zone's rules are worked out once and shared by every file."""
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     place = place_of(agenda)
+    every = [item for _day, item in agenda.items()]
+    if not every:
+        return {}
     shell = _calendar(agenda)
-    if agenda.days:
-        shell.add_component(_event(agenda, agenda.days[0].items[0], locale, stamp, place))
-        _add_zones(agenda, shell)
+    shell.add_component(_event(agenda, every[0], locale, stamp, place))
+    _add_zones(agenda, shell)
     # The shell's text split around its one VEVENT: head (with VTIMEZONE) and tail.
     text = shell.to_ical()
     begin, end = text.find(b"BEGIN:VEVENT"), text.find(b"END:VEVENT\r\n")
     head = text[:begin]
     tail = text[end + len(b"END:VEVENT\r\n"):]
     return {item.anchor: head + _event(agenda, item, locale, stamp, place).to_ical() + tail
-            for _day, item in agenda.items()}
+            for item in every}
