@@ -24,7 +24,7 @@ from podium.context import BuildContext
 from podium.model import Agenda
 from podium.output import Written
 from podium.present import locale_of
-from podium.renderers.site import exports, ics, itemcal, webfonts, words
+from podium.renderers.site import app, exports, ics, itemcal, webfonts, words
 from podium.renderers.site.pages import Site
 from podium.renderers.site.view import Views
 from podium.templating import environment
@@ -75,6 +75,7 @@ def render(ctx: BuildContext) -> list[Written]:
     for path, html in page_texts(agenda, ctx.template_dirs):                     # 1, 2
         _write(site / path, html.encode("utf-8"))
         chars |= set(html)
+    chars |= set(app.text(agenda))
     text = "".join(sorted(chars))
     # The pages' own text decides which script and symbol faces the site ships.
     fonts = webfonts.plan(ctx.fonts, text)                                        # 3
@@ -101,4 +102,6 @@ def render(ctx: BuildContext) -> list[Written]:
         _write(site / name, data)
     for anchor, item_data in itemcal.item_calendars(agenda, files[CALENDAR]).items():
         _write(site / sitemap.item_calendar_path(anchor), item_data)
+    # Last, since the service worker lists every file of the site.
+    app.write(site, agenda, ctx.template_dirs, ctx.epoch)
     return [Written(site), Written(calendar)]
