@@ -94,6 +94,19 @@ def test_disk_full_while_the_site_is_written(folder: Path, monkeypatch: pytest.M
 
 def test_disk_full_when_flushing_the_new_outputs(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "RENDERERS", {"files": _files})
+
+    def syncfs(root: Path) -> bool:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(root))
+
+    monkeypatch.setattr(output, "_syncfs", syncfs)
+    assert one_line(build()).endswith(": No space left on device")
+    assert not (folder / "build/a.pdf").exists()
+
+
+def test_disk_full_when_flushing_file_by_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where there is no syncfs(2), every file is flushed on its own; a failure there too."""
+    monkeypatch.setattr(pipeline, "RENDERERS", {"files": _files})
+    monkeypatch.setattr(output, "_syncfs", lambda root: False)
     calls = []
 
     def fsync(fd: int) -> None:
