@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-from podium import present
+from podium import present, sitemap
 from podium.i18n import Locale
 from podium.model import Agenda, Item, Person
 from podium.renderers.site.view import place_of
@@ -166,8 +166,8 @@ def _person_texts(person: Person) -> list[str]:
 
 def _url_pattern(agenda: Agenda) -> tuple[str, str]:
     """url_for_item as a prefix and suffix around the anchor ('https://x/sessions/', '.html')."""
-    first = agenda.items()[0][1]
-    head, _, tail = agenda.url_for_item(first).rpartition(first.anchor)
+    # A stand-in anchor: an agenda whose days are all empty still gets an index.
+    head, _, tail = sitemap.absolute(agenda.event.url, sitemap.item_path("\0")).rpartition("\0")
     return head, tail
 
 
