@@ -24,8 +24,7 @@ from podium.text import FitError, Fitter, Layout, Shaper
 from podium.text.wrap import round_down
 
 SANS = "Noto Sans"
-MIN_MODULE = 0.5 * mm
-"""Smallest QR module that phone cameras read reliably from a badge at arm's length."""
+MIN_MODULE = qr.MIN_MODULE
 FIT_CACHE = 4096
 """Fitted texts kept for reuse (and their drawn operators); emptied when full, so memory
 stays bounded."""
