@@ -8,8 +8,8 @@ page coordinates (points, y up)."""
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 from dataclasses import dataclass, field
+from decimal import Decimal
 from pathlib import Path
 
 import pdfplumber
