@@ -23,6 +23,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "all_rooms": "All rooms", "other_names": "Other",
         "badges": "badges", "door_signs": "door signs",
         "category_speaker": "Speaker", "category_chair": "Chair", "category_delegate": "Delegate",
+        "day_ends": "End of the day", "programme_ends": "End of the programme",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -39,6 +40,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "badges": "acreditaciones", "door_signs": "carteles de sala",
         "category_speaker": "Ponente", "category_chair": "Moderación",
         "category_delegate": "Delegación",
+        "day_ends": "Fin de la jornada", "programme_ends": "Fin del programa",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -55,6 +57,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "badges": "badges", "door_signs": "affiches de salle",
         "category_speaker": "Intervenant", "category_chair": "Présidence",
         "category_delegate": "Délégation",
+        "day_ends": "Fin de la journée", "programme_ends": "Fin du programme",
     },
 }
 
@@ -105,6 +108,11 @@ class Locale:
     def weekday_day(self, date: dt.date) -> str:
         """'Sun 28' / 'dom 28' / 'dim. 28': the calendar day of an item past midnight."""
         return format_date(date, "EEE d", locale="en_GB" if self.language == "en" else self.language)
+
+    def day_short(self, date: dt.date) -> str:
+        """'Wed 11 Dec' / 'mié 11 dic' / 'mer. 11 déc.': another day, on a 'next' line."""
+        return format_date(date, "EEE d MMM",
+                           locale="en_GB" if self.language == "en" else self.language)
 
     def short_date(self, date: dt.date) -> str:
         """'10 December' / '10 de diciembre'."""

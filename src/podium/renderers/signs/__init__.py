@@ -15,7 +15,8 @@ from podium.problems import AgendaError, Problem
 from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong, read_logo
 from podium.renderers.signs.plan import choose_mode, room_day_signs, session_signs
 from podium.renderers.signs.roomday import draw_room_day
-from podium.renderers.signs.session import draw_session
+from podium.renderers.signs.scale import scale_report
+from podium.renderers.signs.session import draw_session, plan_scale
 from podium.text import FitError, MissingGlyphs, Shaper
 from podium.yamlsource import Path_
 
@@ -30,9 +31,10 @@ def render(ctx: BuildContext) -> list[Written]:
     canvas = new_canvas(str(path), (kit.page.width, kit.page.height), kit.fonts,
                         ctx.fonts.face(FAMILY), epoch=ctx.epoch,
                         title=f"{agenda.event.title}: {kit.locale.label('door_signs')}")
-    pages = draw_signs(ctx.programme, kit, canvas)
+    notes: list[str] = []
+    pages = draw_signs(ctx.programme, kit, canvas, notes)
     canvas.save()
-    return [Written(path, pages)]
+    return [Written(path, pages, report="\n".join(notes) or None)]
 
 
 def make_kit(programme: Programme, fonts: FontRegistry, shaper: Shaper | None = None) -> Kit:
@@ -52,18 +54,26 @@ def make_kit(programme: Programme, fonts: FontRegistry, shaper: Shaper | None = 
                locale_of(agenda), agenda, logo)
 
 
-def draw_signs(programme: Programme, kit: Kit, canvas: Canvas) -> int:
-    """Draw every sign of the programme on `canvas`; return the number of pages."""
+def draw_signs(programme: Programme, kit: Kit, canvas: Canvas,
+               report: list[str] | None = None) -> int:
+    """Draw every sign of the programme on `canvas`; return the number of pages. Lines
+    for the build report (the type scale, and what is set smaller) go into `report`."""
     agenda = programme.agenda
     place = {id(it): (d, i) for d, day in enumerate(agenda.days) for i, it in enumerate(day.items)}
     pages = 0
     try:
         if choose_mode(agenda) == "session":
-            for sign in session_signs(agenda):
+            signs = session_signs(agenda)
+            current = signs[0].item if signs else None
+            scale = plan_scale(kit, signs)
+            notes = []
+            for sign in signs:
                 current = sign.item
-                draw_session(kit, canvas, sign)
+                notes.append(draw_session(kit, canvas, sign, scale))
                 canvas.showPage()
                 pages += 1
+            if report is not None and signs:
+                report += scale_report(kit, scale, signs, notes)
             return pages
         for rd in room_day_signs(agenda):
             current = rd.items[0]
