@@ -53,7 +53,9 @@ def set_units(shaper: Shaper, units: Sequence[str], *, sep: str, family: str, wi
     units = [u for u in (_clean(u) for u in units) if u]
     text = sep.join(units)
     size = round_down(max_size, step)
-    while size >= min_size - 1e-9:
+    # Whole steps only, as `largest`: a size between two steps is tried as the one below.
+    floor = min(min_size, size)
+    while size >= floor - 1e-9:
         lines = pack(shaper, units, sep=sep, family=family, bold=bold, limit=width / size,
                      max_lines=max_lines)
         if lines is not None:

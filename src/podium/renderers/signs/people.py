@@ -13,6 +13,7 @@ from reportlab.pdfgen.canvas import Canvas
 from podium.present import Appearance, affiliation
 from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw
 from podium.text import Box, FitError, Layout, PdfFonts, set_fill
+from podium.text.wrap import round_down
 
 # Name size, organisation size (A4 points), tried from the largest down. Down to 16/11 names
 # read across a corridor; the smaller steps are for crowded panels only.
@@ -41,11 +42,11 @@ def organisation(app: Appearance) -> str:
 
 
 def name_units(app: Appearance) -> tuple[str, ...]:
-    """The name as units a line may break between: each word of the rank, then the name
-    with its suffix as one unit ("Jean-Pierre Lacroix" is never broken)."""
+    """The name as units a line may break between: each word of the rank, the name as one
+    unit ("Jean-Pierre Lacroix" is never broken), then the suffix ("PhD")."""
     p = app.person
-    name = f"{p.name}, {p.suffix}" if p.suffix else p.name
-    return (*(p.title.split() if p.title else ()), name)
+    rank = tuple(p.title.split()) if p.title else ()
+    return (*rank, f"{p.name},", p.suffix) if p.suffix else (*rank, p.name)
 
 
 def name_layout(kit: Kit, app: Appearance, width: float, size: float) -> Layout:
@@ -211,7 +212,7 @@ def smaller_orgs(kit: Kit, apps: list[Appearance], grid: Grid) -> list[tuple[str
         text = organisation(app)
         if text:
             layout = org_layout(kit, text, grid.col_w, grid.org_size)
-            if layout.size < s(grid.org_size) - 1e-6:
+            if layout.size < round_down(s(grid.org_size), 0.5) - 1e-6:
                 out.append((app.person.name, layout.size))
     return out
 

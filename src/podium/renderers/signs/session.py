@@ -33,6 +33,7 @@ from podium.renderers.signs.people import (
 )
 from podium.renderers.signs.plan import SessionSign
 from podium.text import FitError, Layout
+from podium.text.wrap import round_down
 
 TITLE_MAX, TITLE_MIN, TITLE_LINES, TITLE_LINES_LONG = 64.0, 36.0, 3, 5
 """Title sizes on A4 (scaled for other papers): at least 36 pt, read across a corridor, in
@@ -46,7 +47,7 @@ SCALE_TITLE_FLOOR = 40.0
 title shrinks alone (to TITLE_MIN at least)."""
 TRADE_OFFS = ((TIME_MAX, 48.0, READABLE, TITLE_LINES), (TIME_MAX, TITLE_MIN, READABLE, TITLE_LINES),
               (72.0, TITLE_MIN, READABLE, TITLE_LINES), (60.0, TITLE_MIN, READABLE, TITLE_LINES),
-              (TIME_MAX, TITLE_MIN, 0.0, TITLE_LINES), (60.0, TITLE_MIN, READABLE, TITLE_LINES_LONG),
+              (60.0, TITLE_MIN, READABLE, TITLE_LINES_LONG), (TIME_MAX, TITLE_MIN, 0.0, TITLE_LINES),
               (TIME_MIN, TITLE_MIN, 0.0, TITLE_LINES_LONG))
 """(largest time, smallest title, smallest name, most title lines) tried in turn: what gives
 way first when a session has many people or a very long title."""
@@ -167,10 +168,16 @@ def _choose(kit: Kit, sign: SessionSign, setup: Setup, scale: Scale | None
         for name, got, want in (("time", times.size, s(scale.time)),
                                 ("title", title.size, s(scale.title)),
                                 ("names", grid.name_size, s(scale.step[0]))):
-            if got < want - 1e-6:
+            if on_grid(got) < on_grid(want) - 1e-6:
                 notes.smaller[name] = got
     notes.orgs = _orgs(kit, sign, grid)
     return times, title, grid, y, notes
+
+
+def on_grid(size: float) -> float:
+    """A size as the fitter sets it: in whole steps of 0.5 pt (on Letter, 16 pt designed
+    for A4 is 15.06 pt, set at 15)."""
+    return round_down(size, 0.5)
 
 
 def _orgs(kit: Kit, sign: SessionSign, grid: Grid) -> list[tuple[str, float]]:
@@ -199,11 +206,11 @@ def _exact(kit: Kit, sign: SessionSign, setup: Setup, time: float,
     """The sign with exactly these sizes (time, names and organisations, title), or None."""
     s = kit.page.pt
     times, _ = setup.below(kit, time, time)
-    if times.size < s(time) - 1e-6:
+    if times.size < on_grid(s(time)) - 1e-6:
         return None
     try:
-        return _layout(kit, sign, setup, ((time, title, step[0], TITLE_LINES),), (step,),
-                       title)
+        # The names' size is the step's: no other is offered.
+        return _layout(kit, sign, setup, ((time, title, 0.0, TITLE_LINES),), (step,), title)
     except TextTooLong:
         return None
 
@@ -218,14 +225,14 @@ def plan_scale(kit: Kit, signs: list[SessionSign]) -> Scale:
     for sign in signs:
         setups.append(_furniture(kit, scratch, sign))
         scratch._code.clear()       # measured only: never written
-    floor_step = next(st for st in STEPS if st[0] <= READABLE)
+    # Readable from three metres is a size on paper: 16 pt on Letter too.
+    steps = tuple(st for st in STEPS if kit.page.pt(st[0]) >= READABLE - 1e-6)
 
     def count(time: float, step: tuple[float, float], title: float) -> int:
         return sum(_exact(kit, sign, setup, time, step, title) is not None
                    for sign, setup in zip(signs, setups, strict=True))
 
-    time = _most(SCALE_TIMES, lambda t: count(t, floor_step, TITLE_MIN))
-    steps = tuple(st for st in STEPS if st[0] >= READABLE)
+    time = _most(SCALE_TIMES, lambda t: count(t, steps[-1], TITLE_MIN))
     step = steps[_most_index(len(steps), lambda k: count(time, steps[k], TITLE_MIN))]
     titles = tuple(float(t) for t in range(int(TITLE_MAX), int(SCALE_TITLE_FLOOR) - 1, -2))
     title = _most(titles, lambda t: count(time, step, t))
@@ -319,7 +326,7 @@ def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, ...] | None:
     else:
         assert sign.following is not None
         day, item = sign.following
-        when_text = f"{loc.day_short(item.date)}, {item_when(item, loc)}"
+        when_text = f"{loc.day_short(day.date)}, {item_when(item, loc)}"
     when = kit.fitter.largest(when_text, width=p.inner / 3, max_size=s(16), min_size=s(12),
                               bold=True)
     title = item_heading(item, loc)
