@@ -180,8 +180,9 @@ def _paint(paths: list[list[tuple[float, float]]], stroked: bool, line: float,
                               max(ay, by) + grow))
 
 
-def pages(pdf: Path) -> list[Page]:
-    """Every page's QR codes and other marks (text as pdfplumber places its characters)."""
+def pages(pdf: Path, *, text: bool = True) -> list[Page]:
+    """Every page's QR codes and other marks (text as pdfplumber places its characters;
+    `text=False` leaves text out, for a caller that has read it already)."""
     found = []
     with pikepdf.open(pdf) as doc:
         for page in doc.pages:
@@ -190,6 +191,8 @@ def pages(pdf: Path) -> list[Page]:
             out.size = (box[2] - box[0], box[3] - box[1])
             _walk(page, page.Resources, IDENTITY, out)
             found.append(out)
+    if not text:
+        return found
     with pdfplumber.open(pdf) as doc:
         for out, page in zip(found, doc.pages, strict=True):
             h = page.height

@@ -159,7 +159,9 @@ def _cut_mark_operators(stock: Stock, bleed: float) -> str:
     xs = sorted({round(c[0], 3) for c in cells} | {round(c[0] + c[2], 3) for c in cells})
     ys = sorted({round(c[1], 3) for c in cells} | {round(c[1] + c[3], 3) for c in cells})
     left, right, bottom, top = xs[0], xs[-1], ys[0], ys[-1]
-    x0, y0, x1, y1 = stock.safe_area()
+    # Half the line's width inside the safe area, so that no end of a mark reaches past it.
+    x0, y0, x1, y1 = (v + d for v, d in zip(stock.safe_area(), (MARK_WIDTH / 2,) * 2
+                                            + (-MARK_WIDTH / 2,) * 2, strict=True))
     segments = []
     for lo, hi, coords, vertical in (
         (top, y1, xs, True), (y0, bottom, xs, True),

@@ -22,6 +22,8 @@ STEPS = ((22.0, 14.0), (20.0, 13.0), (18.0, 12.0), (16.0, 11.0), (15.0, 11.0), (
 READABLE = 16.0
 """Names at this size (A4) or more are read from three metres."""
 MAX_COLUMNS = 4
+COLUMN_GAP = 22.0
+"""Space between the columns of people (A4 points)."""
 MAX_ROWS = 4
 NAME_LINES = 3
 """A rank may take a line or two above the name, which is never broken."""
@@ -247,7 +249,7 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     s = kit.page.pt
     label_speakers = kit.locale.label("panelists" if apps_chair else "speakers")
     chair_cols = 1 if apps_chair else 0
-    gap, row_gap = s(22), s(9)
+    gap, row_gap = s(COLUMN_GAP), s(9)
     head = s(11) * 1.36 + s(4)
 
     orgs = {id(a): organisation(a) for a in (*apps_chair, *apps_speakers)}

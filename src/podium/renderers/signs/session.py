@@ -24,6 +24,7 @@ from podium.renderers.signs.kit import (
     draw,
     )
 from podium.renderers.signs.people import (
+    COLUMN_GAP,
     READABLE,
     STEPS,
     Grid,
@@ -188,17 +189,21 @@ def _orgs(kit: Kit, sign: SessionSign, grid: Grid) -> list[tuple[str, float]]:
 
 
 def _check_names(kit: Kit, sign: SessionSign) -> None:
-    """A name is never broken: one that is wider than the page at the smallest name size
-    is an error naming the person."""
+    """A name is never broken: one wider than the widest column the sign's people can have
+    (the page, or half of it beside the chair's column) at the smallest name size is an
+    error naming the person."""
     s, p = kit.page.pt, kit.page
     smallest = STEPS[-1][0]
-    for app in chairs(kit.agenda, sign.item) + speakers(kit.agenda, sign.item):
+    ch, sp = chairs(kit.agenda, sign.item), speakers(kit.agenda, sign.item)
+    columns = 2 if ch and sp else 1
+    width = (p.inner - COLUMN_GAP * s(1) * (columns - 1)) / columns
+    for app in ch + sp:
         try:
-            name_layout(kit, app, p.inner, smallest)
+            name_layout(kit, app, width, smallest)
         except FitError:
             raise TextTooLong(sign.item, f"the name '{app.name}' does not fit on one line "
-                              f"of the sign even at {s(smallest):g} pt (a name is never "
-                              f"broken); shorten it, or print signs on A3") from None
+                              f"of the sign even at {on_grid(s(smallest)):g} pt (a name is "
+                              f"never broken); shorten it, or print signs on A3") from None
 
 
 def _exact(kit: Kit, sign: SessionSign, setup: Setup, time: float,
