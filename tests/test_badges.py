@@ -199,7 +199,7 @@ def test_cut_marks_are_outside_every_badge_and_on_every_edge(seed: Programme, tm
     edges_x = {round(v, 1) for cx, _, cw, _ in cells for v in (cx, cx + cw)}
     edges_y = {round(v, 1) for _, cy, _, ch in cells for v in (cy, cy + ch)}
     left, _, _, top = stock.margins
-    # A margin with 2 mm beyond the safe area holds marks (0.5 mm off the badge, 1.5 long).
+    # A margin with 2 mm beyond the safe area holds marks (0.5 mm off the badge, 1.25 long).
     if left - safe >= 2 * MM:
         assert edges_y <= {round(y0, 1) for x0, y0, x1, y1 in marks if y0 == y1}
     if top - safe >= 2 * MM:

@@ -26,7 +26,7 @@ from podium.text import FitError, MissingGlyphs, Shaper
 
 MARK_OFFSET = 2 * mm
 MARK_NEAR = 0.5 * mm
-MARK_SHORTEST = 1.5 * mm
+MARK_SHORTEST = 1.25 * mm
 MARK_LENGTH = 5 * mm
 MARK_WIDTH = 0.3
 
