@@ -273,6 +273,14 @@ def test_fosdem_signs_build_with_one_scale(tmp_path: Path) -> None:
     programme = load(tmp_path / "agenda.yaml")
     written = build(programme, tmp_path / "out", ["signs"])
     assert written[0].pages >= 80
+    # In the room lists, lines break between people, never inside a name.
+    with pdfplumber.open(tmp_path / "out" / "door-signs.pdf") as pdf:
+        lines = "\n".join(" ".join(line.split()) for page in pdf.pages
+                          for line in (page.extract_text() or "").splitlines())
+    names = {a.name for _, it in programme.agenda.items() for a in speakers(programme.agenda, it)}
+    assert len(names) > 900
+    broken = sorted(n for n in names if " ".join(n.split()) not in lines)
+    assert not broken, broken[:10]
     # One room's talks as session signs, with the build's scale in the report.
     data = yaml.safe_load((tmp_path / "agenda.yaml").read_text(encoding="utf-8"))
     room = data["rooms"][0]["id"]

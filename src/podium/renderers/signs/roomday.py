@@ -125,16 +125,22 @@ class Lister:
         except FitError as exc:
             raise TextTooLong(it, f"the title does not fit the room's door sign in 4 lines "
                                       f"at {self.size:g} pt; shorten it") from exc
-        names = ", ".join(a.name + (f" ({kit.locale.label('remote')})" if a.remote else "")
-                          for a in speakers(kit.agenda, it))
+        # Lines break between people, never inside a name.
+        names = tuple(a.name + (f" ({kit.locale.label('remote')})" if a.remote else "")
+                      for a in speakers(kit.agenda, it))
         people = None
         if names and not quiet:
             try:
-                people = kit.fitter.largest(names, width=title_w, max_size=self.size * 0.7,
-                                 min_size=s(10), max_lines=2)
+                people = kit.fitter.units(names, sep=", ", width=title_w,
+                                          max_size=self.size * 0.7, min_size=s(10), max_lines=2)
             except FitError:
-                people = kit.fitter.largest(names, width=title_w, max_size=s(10),
-                                 min_size=s(8), max_lines=4)
+                try:
+                    people = kit.fitter.units(names, sep=", ", width=title_w, max_size=s(10),
+                                              min_size=s(8), max_lines=4)
+                except FitError as exc:
+                    raise TextTooLong(it, f"the speakers do not fit the room's door sign in "
+                                          f"4 lines at {s(8):g} pt, a name never broken: "
+                                          f"{exc}") from exc
         return Row(self.times[k], title, people, quiet, s(1.5), self.time_w)
 
     def pages(self, first: Frame, rest: Frame, gap: float) -> list[list[tuple[Row, float]]]:
