@@ -237,6 +237,21 @@ def test_names_are_never_broken_and_role_and_organisation_both_show(tmp_path: Pa
                 assert "Under-Secretary-General, UN Department of Peace Operations" in text
 
 
+def test_room_lists_break_between_people(tmp_path: Path) -> None:
+    """The seed as room-day lists: a session's five panelists take two lines, broken
+    between two people."""
+    programme = load(_agenda(tmp_path, "  sign_mode: room-day"))
+    build(programme, tmp_path / "out", ["signs"])
+    with pdfplumber.open(tmp_path / "out" / "door-signs.pdf") as pdf:
+        lines = [" ".join(line.split()) for page in pdf.pages
+                 for line in (page.extract_text() or "").splitlines()]
+    agenda = programme.agenda
+    names = {a.name for _, it in agenda.items() for a in speakers(agenda, it)}
+    assert not sorted(n for n in names if not any(n in line for line in lines))
+    # Some list of speakers did take more than one line.
+    assert any(line.rstrip().endswith(",") for line in lines)
+
+
 def test_a_name_too_wide_for_a_line_is_an_error(tmp_path: Path) -> None:
     long = "Wolfeschlegelsteinhausenbergerdorffvoralternwarengewissenhaftschaferswessen"
     path = _agenda(tmp_path, "  sign_paper: A4")
