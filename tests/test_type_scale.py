@@ -289,9 +289,17 @@ def test_fosdem_signs_build_with_one_scale(tmp_path: Path) -> None:
     written = build(programme, tmp_path / "out", ["signs"])
     assert written[0].pages >= 80
     # In the room lists, lines break between people, never inside a name.
+    cap = float(re.findall(r"room lists' titles ([\d.]+) pt", _report(written))[0])
     with pdfplumber.open(tmp_path / "out" / "door-signs.pdf") as pdf:
         lines = "\n".join(" ".join(line.split()) for page in pdf.pages
                           for line in (page.extract_text() or "").splitlines())
+        # One title size in every room's list (16 pt where a list is set tighter so as not
+        # to leave an event or two alone on a page); the bold times are 17 pt.
+        titles = {round(w["size"], 2) for page in pdf.pages[:40]
+                  for w in page.extract_words(extra_attrs=["size", "fontname"])
+                  if "Bold" in w["fontname"] and 15.5 < w["size"] < 18.5
+                  and not re.fullmatch(r"[\d:–()]+", w["text"])}
+    assert cap in titles and titles <= {cap, 16.0}
     names = {a.name for _, it in programme.agenda.items() for a in speakers(programme.agenda, it)}
     assert len(names) > 900
     broken = sorted(n for n in names if " ".join(n.split()) not in lines)

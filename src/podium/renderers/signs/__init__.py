@@ -3,6 +3,8 @@ day, set with the shared text engine (podium.text) and drawn with ReportLab."""
 
 from __future__ import annotations
 
+import io
+
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.context import BuildContext
@@ -13,7 +15,7 @@ from podium.pdf import PdfFonts, new_canvas
 from podium.present import locale_of
 from podium.problems import AgendaError, Problem
 from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong, read_logo
-from podium.renderers.signs.plan import choose_mode, room_day_signs, session_signs
+from podium.renderers.signs.plan import RoomDaySign, choose_mode, room_day_signs, session_signs
 from podium.renderers.signs.roomday import draw_room_day
 from podium.renderers.signs.scale import scale_report
 from podium.renderers.signs.session import draw_session, plan_scale
@@ -75,14 +77,31 @@ def draw_signs(programme: Programme, kit: Kit, canvas: Canvas,
             if report is not None and signs:
                 report += scale_report(kit, scale, signs, notes)
             return pages
-        for rd in room_day_signs(agenda):
+        lists = room_day_signs(agenda)
+        cap = _list_title_size(kit, lists)
+        for rd in lists:
             current = rd.items[0]
-            pages += draw_room_day(kit, canvas, rd)
+            pages += draw_room_day(kit, canvas, rd, cap)
+        if report is not None and cap is not None:
+            report.append(f"door signs: room lists' titles {cap:g} pt")
     except TextTooLong as exc:
         raise _item_error(programme, place[id(exc.item)], str(exc)) from None
     except (FitError, MissingGlyphs) as exc:
         raise _item_error(programme, place[id(current)], f"a text does not fit: {exc}") from None
     return pages
+
+
+def _list_title_size(kit: Kit, lists: list[RoomDaySign]) -> float | None:
+    """One title size for every room list of the build: the smallest that a list chooses
+    alone (each already at least the lists' smallest size, so every list fits at it),
+    measured on a canvas never written."""
+    scratch = new_canvas(io.BytesIO(), (kit.page.width, kit.page.height), kit.fonts,
+                         kit.shaper.fonts.face(FAMILY), epoch=0)
+    sizes: list[float] = []
+    for rd in lists:
+        draw_room_day(kit, scratch, rd, sizes=sizes)
+        scratch._code.clear()
+    return min(sizes, default=None)
 
 
 def _item_error(programme: Programme, where: tuple[int, int], message: str) -> AgendaError:

@@ -163,8 +163,11 @@ class Lister:
         return pages
 
 
-def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
-    """Draw every page of the sign (calling showPage after each); return the page count."""
+def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign, title_cap: float | None = None,
+                  sizes: list[float] | None = None) -> int:
+    """Draw every page of the sign (calling showPage after each); return the page count.
+    Titles are set at most at `title_cap`, the build's size. With `sizes`, only measure:
+    append the title size this list would choose alone, and draw nothing more (0 pages)."""
     p, s = kit.page, kit.page.pt
     room = sign.room.name if sign.room else kit.agenda.event.venue
     date_text = kit.locale.long_date(sign.day.date)
@@ -202,6 +205,11 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
     first = Frame(top, bottom, narrow, p.inner, qr_bottom)
     rest = Frame(top, bottom, p.inner, p.inner, math.inf)
     lister.choose_size(narrow - lister.time_w)
+    if sizes is not None:
+        sizes.append(lister.size)
+        return 0
+    if title_cap is not None:
+        lister.size = min(lister.size, title_cap)     # one title size for every list
     pages = lister.pages(first, rest, gap)
     if len(pages) > 1 and len(pages[-1]) <= SPILL:
         # A day that only just overflows reads better on one page fewer, set a little
