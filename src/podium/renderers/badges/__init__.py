@@ -20,9 +20,9 @@ from podium.output import Written
 from podium.pdf import PdfFonts
 from podium.printopts import PrintSettings
 from podium.problems import AgendaError, Problem
-from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.chunks import chunk_sheets, draw_chunked
 from podium.renderers.badges.holders import Holder, holders
+from podium.renderers.badges.parts import Notes
 from podium.renderers.badges.scale import FIELDS
 from podium.renderers.badges.sheets import Job, draw_sheets, make_artist
 from podium.renderers.badges.stocks import Stock, stock_named

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from podium.pdf import PdfFonts, operator_mark, operators_since, replay_operator
 from podium.present import item_heading, item_times, item_when
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
+from podium.renderers.badges.parts import Box, Notes, Plan, Slots
 from podium.renderers.badges.scale import Field, TypeScale
 from podium.renderers.badges.scale import choose as choose_scale
 from podium.text import FitError, Fitter, Layout, Shaper
@@ -41,37 +41,6 @@ NAME_FLOOR = 0.7
 few long names: those shrink (or wrap) alone, and are reported."""
 
 
-@dataclass
-class Notes:
-    """What the preflight report says about one badge."""
-
-    name_size: float = 0.0
-    wrapped: bool = False
-    smaller: dict[str, float] = field(default_factory=dict)
-    """Fields set below the build's type scale on this badge, with their sizes."""
-    fallback: set[str] = field(default_factory=set)
-
-
-@dataclass(frozen=True)
-class Plan:
-    """What every badge of a build is set with: the type scale and the side of the largest
-    QR code (with its quiet zone; 0 without codes). Small, so it pickles for workers."""
-
-    scale: TypeScale
-    qr_side: float
-
-
-@dataclass(frozen=True)
-class Slots:
-    """Fixed places on a badge: the rank's and the name's baselines, the bottom of the
-    text (above the QR code on portrait badges) and the text's width."""
-
-    rank_base: float
-    name_base: float
-    bottom: float
-    width: float
-
-
 @lru_cache(maxsize=256)
 def _rgb(hex_colour: str) -> tuple[float, float, float]:
     colour = HexColor(hex_colour)
@@ -86,18 +55,6 @@ def _text_colour(hex_colour: str) -> str:
     r, g, b = (int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
     luminance = 0.2126 * r + 0.7152 * g + 0.0722 * b
     return "#FFFFFF" if luminance < 0.55 else "#000000"
-
-
-@dataclass(frozen=True)
-class Box:
-    x: float
-    y: float
-    w: float
-    h: float
-
-    @property
-    def top(self) -> float:
-        return self.y + self.h
 
 
 class Artist:

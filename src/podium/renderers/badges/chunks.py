@@ -22,8 +22,8 @@ from pathlib import Path
 
 from podium.pdf import Join, PdfFonts
 from podium.problems import AgendaError, Problem
-from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.holders import Holder
+from podium.renderers.badges.parts import Notes
 from podium.renderers.badges.sheets import Job, draw_sheets, make_artist, warm_fonts
 from podium.text import Shaper
 

@@ -19,8 +19,9 @@ from podium.model import Agenda
 from podium.pdf import PdfFonts, append_operators, new_canvas, pdf_num
 from podium.present import locale_of
 from podium.problems import Problem
-from podium.renderers.badges.artist import SANS, Artist, Box, Notes, Plan
+from podium.renderers.badges.artist import SANS, Artist
 from podium.renderers.badges.holders import Holder
+from podium.renderers.badges.parts import Box, Notes, Plan
 from podium.renderers.badges.stocks import Stock
 from podium.text import FitError, MissingGlyphs, Shaper
 

@@ -3,15 +3,13 @@ day, set with the shared text engine (podium.text) and drawn with ReportLab."""
 
 from __future__ import annotations
 
-import io
-
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.context import BuildContext
 from podium.fonts import FontRegistry
 from podium.load import Programme
 from podium.output import Written
-from podium.pdf import PdfFonts, new_canvas
+from podium.pdf import PdfFonts, forget_page, new_canvas, scratch_canvas
 from podium.present import locale_of
 from podium.problems import AgendaError, Problem
 from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong, read_logo
@@ -95,12 +93,12 @@ def _list_title_size(kit: Kit, lists: list[RoomDaySign]) -> float | None:
     """One title size for every room list of the build: the smallest that a list chooses
     alone (each already at least the lists' smallest size, so every list fits at it),
     measured on a canvas never written."""
-    scratch = new_canvas(io.BytesIO(), (kit.page.width, kit.page.height), kit.fonts,
-                         kit.shaper.fonts.face(FAMILY), epoch=0)
+    scratch = scratch_canvas((kit.page.width, kit.page.height), kit.fonts,
+                             kit.shaper.fonts.face(FAMILY))
     sizes: list[float] = []
     for rd in lists:
         draw_room_day(kit, scratch, rd, sizes=sizes)
-        scratch._code.clear()
+        forget_page(scratch)
     return min(sizes, default=None)
 
 

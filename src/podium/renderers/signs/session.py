@@ -3,7 +3,6 @@ people, QR code to the session online, what comes next in the room)."""
 
 from __future__ import annotations
 
-import io
 import itertools
 import math
 from collections.abc import Callable
@@ -11,7 +10,7 @@ from dataclasses import dataclass, field
 
 from reportlab.pdfgen.canvas import Canvas
 
-from podium.pdf import new_canvas
+from podium.pdf import forget_page, scratch_canvas
 from podium.present import chairs, item_heading, item_times, item_when, speakers
 from podium.renderers.signs.kit import (
     ACCENT,
@@ -224,12 +223,12 @@ def plan_scale(kit: Kit, signs: list[SessionSign]) -> Scale:
     """The build's scale: in turn for the time, the names and the title, the largest size
     at which as many signs fit as at that field's floor (the others' sizes being their
     floors, then the sizes chosen): one sign that cannot fit does not shrink the rest."""
-    scratch = new_canvas(io.BytesIO(), (kit.page.width, kit.page.height), kit.fonts,
-                         kit.shaper.fonts.face(FAMILY), epoch=0)
+    scratch = scratch_canvas((kit.page.width, kit.page.height), kit.fonts,
+                             kit.shaper.fonts.face(FAMILY))
     setups = []
     for sign in signs:
         setups.append(_furniture(kit, scratch, sign))
-        scratch._code.clear()       # measured only: never written
+        forget_page(scratch)        # measured only: never written
     # Readable from three metres is a size on paper: 16 pt on Letter too.
     steps = tuple(st for st in STEPS if kit.page.pt(st[0]) >= READABLE - 1e-6)
 
