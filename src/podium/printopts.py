@@ -90,3 +90,25 @@ class PrintSettings(BaseModel):
     sign_breaks: bool = False
     """Door signs: give breaks and meals their own session sign too (default: no; the welcome,
     closing and every session always get one, and room-day lists always show breaks)."""
+
+    # -- table tents, list of participants, sign-in sheets ----------------------------
+    tent_paper: Literal["A4", "Letter"] = "A4"
+    """Paper of the table tents: one tent a sheet, folded along its long middle."""
+    tent_order: Literal["centre", "programme"] = "centre"
+    """Seating order of a panel, left to right as the hall sees it: `centre` puts the chair
+    (or chairs) in the middle with the panelists shared out either side, in programme order;
+    `programme` seats the chair first, then the panelists as the agenda lists them."""
+    tent_scope: Literal["session", "event"] = "session"
+    """`session`: one tent per person per session they sit on in person, grouped by session,
+    each group after its seating plan; `event`: one tent per person for the whole event,
+    by family name, after the seating plans of every session."""
+    participants_group: Literal["country", "organisation"] = "country"
+    """How the list of participants groups people: by `country` (an attendee's delegation,
+    else their country, else their organisation) or by `organisation`."""
+    signin_paper: Literal["A4", "Letter"] = "A4"
+    """Paper of the sign-in sheets (portrait)."""
+    signin_by: Literal["day", "session"] = "day"
+    """Sign-in sheets per programme day, or per session (an item with a chair or speakers)."""
+    signin_blank_rows: int = Field(default=5, ge=0, le=50)
+    """Blank rows for walk-ins at the end of each sign-in sheet, at least this many: the
+    last page is filled with them."""
