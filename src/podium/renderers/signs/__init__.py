@@ -3,6 +3,8 @@ day, set with the shared text engine (podium.text) and drawn with ReportLab."""
 
 from __future__ import annotations
 
+import contextlib
+
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.context import BuildContext
@@ -61,10 +63,10 @@ def draw_signs(programme: Programme, kit: Kit, canvas: Canvas,
     agenda = programme.agenda
     place = {id(it): (d, i) for d, day in enumerate(agenda.days) for i, it in enumerate(day.items)}
     pages = 0
+    current = agenda.days[0].items[0] if agenda.days and agenda.days[0].items else None
     try:
         if choose_mode(agenda) == "session":
             signs = session_signs(agenda)
-            current = signs[0].item if signs else None
             scale = plan_scale(kit, signs)
             notes = []
             for sign in signs:
@@ -85,6 +87,8 @@ def draw_signs(programme: Programme, kit: Kit, canvas: Canvas,
     except TextTooLong as exc:
         raise _item_error(programme, place[id(exc.item)], str(exc)) from None
     except (FitError, MissingGlyphs) as exc:
+        if current is None:
+            raise
         raise _item_error(programme, place[id(current)], f"a text does not fit: {exc}") from None
     return pages
 
@@ -97,7 +101,9 @@ def _list_title_size(kit: Kit, lists: list[RoomDaySign]) -> float | None:
                              kit.shaper.fonts.face(FAMILY))
     sizes: list[float] = []
     for rd in lists:
-        draw_room_day(kit, scratch, rd, sizes=sizes)
+        # A list that cannot be drawn stops the drawing pass, which names its item.
+        with contextlib.suppress(FitError, MissingGlyphs, TextTooLong):
+            draw_room_day(kit, scratch, rd, sizes=sizes)
         forget_page(scratch)
     return min(sizes, default=None)
 

@@ -225,10 +225,15 @@ def plan_scale(kit: Kit, signs: list[SessionSign]) -> Scale:
     floors, then the sizes chosen): one sign that cannot fit does not shrink the rest."""
     scratch = scratch_canvas((kit.page.width, kit.page.height), kit.fonts,
                              kit.shaper.fonts.face(FAMILY))
-    setups = []
+    setups, planned = [], []
     for sign in signs:
-        setups.append(_furniture(kit, scratch, sign))
+        try:
+            setups.append(_furniture(kit, scratch, sign))
+            planned.append(sign)
+        except (FitError, TextTooLong):
+            pass        # the drawing pass stops at this sign, naming its item
         forget_page(scratch)        # measured only: never written
+    signs = planned
     # Readable from three metres is a size on paper: 16 pt on Letter too.
     steps = tuple(st for st in STEPS if kit.page.pt(st[0]) >= READABLE - 1e-6)
 
