@@ -109,6 +109,11 @@ class Kit:
     times and the header repeat from sign to sign (and across the people grids tried for
     one sign). Per build, so nothing leaks."""
 
+    heights: dict[tuple[object, ...], float] = field(default_factory=dict, init=False,
+                                                     repr=False, compare=False)
+    """People entries' heights by person, appearance and sizes: the type scale of a build
+    asks for the same entries at the same sizes for every size tried of the other fields."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "fitter", Fitter(self.shaper, FAMILY))
 

@@ -29,6 +29,8 @@ NAME_LINES = 3
 """A rank may take a line or two above the name, which is never broken."""
 ORG_LINES = 3
 """An organisation wraps rather than shrinks; grids with fewer lines are lower, so preferred."""
+HEIGHTS = 65536
+"""Entry heights a build keeps (`Kit.heights`); emptied when full (a cache)."""
 ORG_FLOOR = 8.0
 """An organisation that cannot fit at the build's size shrinks down to this (A4 points)."""
 TAG_PAD = 2.2
@@ -200,10 +202,17 @@ def _height(kit: Kit, app: Appearance, width: float, name_size: float,
     """`_entry(...).height`, math.inf where it raises FitError (the name is wider than the
     column). The layouts are the fitter's, remembered: the grids tried for one sign, and
     the signs of a build, ask for the same names and organisations again and again."""
-    try:
-        return _entry(kit, app, width, name_size, org_size).height
-    except FitError:
-        return math.inf
+    key = (app.person.id, app.remote, app.role, width, name_size, org_size)
+    found = kit.heights.get(key)
+    if found is None:
+        try:
+            found = _entry(kit, app, width, name_size, org_size).height
+        except FitError:
+            found = math.inf
+        if len(kit.heights) >= HEIGHTS:
+            kit.heights.clear()
+        kit.heights[key] = found
+    return found
 
 
 def smaller_orgs(kit: Kit, apps: list[Appearance], grid: Grid) -> list[tuple[str, float]]:
