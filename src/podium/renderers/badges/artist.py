@@ -17,7 +17,7 @@ from podium.pdf import PdfFonts, operator_mark, operators_since, replay_operator
 from podium.present import item_heading, item_times, item_when
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
-from podium.renderers.badges.parts import Box, Notes, Plan, Slots
+from podium.renderers.badges.parts import Box, Notes, Plan, Slots, qr_bounds
 from podium.renderers.badges.scale import Field, TypeScale
 from podium.renderers.badges.scale import choose as choose_scale
 from podium.text import FitError, Fitter, Layout, Shaper
@@ -209,8 +209,7 @@ class Artist:
 
     def plan(self, chosen: list[Holder], codes: list[str | None]) -> Plan:
         """The build's type scale and largest QR code: what every badge is set with."""
-        side = max((self.qr_side(qr.encode(c))[1] for c in dict.fromkeys(codes) if c),
-                   default=0.0)
+        side = max((self.qr_side(qr.encode(c))[1] for c in qr_bounds(codes)), default=0.0)
         width = self.text_width(side)
         inner = self.box_w - 2 * self.pad
 
@@ -398,3 +397,4 @@ def _field_text(holder: Holder, field: str) -> str | None:
     if field == "organisation":
         return ", ".join(t for t in (holder.organisation, holder.country) if t) or None
     return {"rank": holder.title, "name": holder.name, "role": holder.role}[field]
+

@@ -50,5 +50,19 @@ class Box:
     def top(self) -> float:
         return self.y + self.h
 
+def qr_bounds(codes: list[str | None]) -> list[str]:
+    """Texts whose QR codes are at least as large as any of `codes`'s, without encoding
+    each (10,000 distinct check-in codes): byte mode can always encode a text, so the
+    encoder never needs more modules than byte mode at the longest text's length; lower-case
+    letters are encoded in byte mode, and a text beyond ASCII also carries the UTF-8
+    declaration, so a text of as many bytes of 'é' bounds those."""
+    longest = max((len(c.encode()) for c in codes if c), default=0)
+    if not longest:
+        return []
+    out = ["a" * longest]
+    if any(c and not c.isascii() for c in codes):
+        out.append("é" * -(-longest // 2))
+    return out
 
-__all__ = ["Box", "Notes", "Plan", "Slots"]
+
+__all__ = ["Box", "Notes", "Plan", "Slots", "qr_bounds"]
