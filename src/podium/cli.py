@@ -1,4 +1,4 @@
-"""Command stage: the `podium` command line (check, build, import, schema)."""
+"""Command stage: the `podium` command line (check, build, import, schema, stocks)."""
 
 from __future__ import annotations
 
@@ -22,6 +22,7 @@ from podium.load import Programme, load
 from podium.model import json_schema
 from podium.output import BuildDateError, OutputError, os_error_message
 from podium.problems import AgendaError
+from podium.stocks_command import stocks
 
 EXIT_INPUT = 2
 
@@ -151,6 +152,9 @@ def build_command(agenda: Path, out_dir: Path | None, only: str, people: str, al
     for w in written:
         if w.report:
             click.echo(w.report)
+
+
+main.add_command(stocks)
 
 
 @main.command()

@@ -86,13 +86,11 @@ def qr_content(programme: Programme, settings: PrintSettings, holder: Holder) ->
                    f"'{mode}' is not a QR content; use agenda, person, column:NAME or none")
 
 
-def _logo(programme: Programme, settings: PrintSettings) -> Path | None:
-    if not settings.logo:
-        return None
-    path = programme.base_dir / settings.logo
-    if not path.is_file():
-        raise _problem(programme, "print.logo", f"logo file '{settings.logo}' not found")
-    return path
+def _logo(programme: Programme) -> Path | None:
+    """The raster logo checked and decoded at load (an SVG one prints on the booklet only).
+    ReportLab embeds it by file name once per document and reuses it on every badge."""
+    logo = programme.logo
+    return logo.path if logo is not None and logo.raster is not None else None
 
 
 def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
@@ -103,7 +101,7 @@ def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
     text). Above
     `parallel_above` badges the sheets are drawn in chunks by up to `workers` processes
     (default: the CPU count) and joined; the bytes do not depend on `workers`."""
-    job = Job(programme.agenda, stock, _logo(programme, programme.agenda.print_), epoch)
+    job = Job(programme.agenda, stock, _logo(programme), epoch)
     # One type scale for the whole build, worked out before any sheet is drawn (and
     # before chunks go to workers), from every badge's texts.
     try:

@@ -6,7 +6,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, landscape, letter
 from reportlab.lib.units import mm
@@ -188,7 +187,9 @@ class Kit:
         y = top - side - qr.QUIET * module - s(2)
         box = side + s(24)
         bx = min(left + side / 2 - box / 2, right - box)
-        for text, size in ((caption, 10.0), (url, 8.5)):
+        # The URL as one types it: a browser adds the https:// that the code carries.
+        shown = url.removeprefix("https://")
+        for text, size in ((caption, 10.0), (shown, 8.5)):
             if not text:
                 continue
             layout = self.fitter.largest(text, width=box, max_size=s(size), min_size=s(6.5),
@@ -198,11 +199,3 @@ class Kit:
 
     def footer_rule(self, canvas: Canvas, y: float) -> None:
         self.rule(canvas, y, self.page.pt(1), SECOND)
-
-
-def read_logo(path: Path) -> ImageReader:
-    """The logo as a ReportLab image; PNG or JPEG only (ValueError otherwise)."""
-    head = path.read_bytes()[:8]
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        raise ValueError("is not a PNG or JPEG image")
-    return ImageReader(str(path))
