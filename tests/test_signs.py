@@ -284,7 +284,7 @@ def _people_sizes(page: pdfplumber.page.Page) -> tuple[list[float], list[float]]
     heads = [w for w in words if w["text"] in ("CHAIR", "SPEAKERS", "PANELISTS")]
     assert heads, "no people block"
     top = max(w["bottom"] for w in heads)
-    nexts = [w["top"] for w in words if w["text"] == "NEXT"]
+    nexts = [w["top"] for w in words if w["text"] in ("NEXT", "END")]
     bottom = min(nexts) if nexts else page.height
     names, orgs = [], []
     for w in words:
@@ -295,8 +295,9 @@ def _people_sizes(page: pdfplumber.page.Page) -> tuple[list[float], list[float]]
 
 
 def test_names_readable_on_crowded_signs(seed: Programme, seed_pdf: Path) -> None:
-    """Names at 16 pt or more and organisations at 11 pt or more on every seed sign, the
-    crowded ones (a chair and five panelists) included."""
+    """Names at 16 pt or more and organisations at 8 pt or more (a long one shrinks alone,
+    reported, rather than lose words) on every seed sign, the crowded ones (a chair and
+    five panelists) included."""
     from podium.present import chairs, speakers
     agenda = seed.agenda
     items = {it.anchor: it for _, it in agenda.items()}
@@ -306,7 +307,7 @@ def test_names_readable_on_crowded_signs(seed: Programme, seed_pdf: Path) -> Non
             people = chairs(agenda, items[anchor]) + speakers(agenda, items[anchor])
             assert len(names) >= sum(len(a.name.split()) for a in people), anchor
             assert min(names) >= 16 - 0.01, anchor
-            assert min(orgs) >= 11 - 0.01, anchor
+            assert min(orgs) >= 8 - 0.01, anchor
             marks = [w["size"] for w in page.extract_words(extra_attrs=["size"])
                      if w["text"] in ("VIA", "VTC")]
             # The remote mark reads as well as an organisation.
@@ -480,8 +481,8 @@ def test_counted_entry_heights_equal_laid_out_heights(seed: Programme) -> None:
 
 def test_a_day_that_just_overflows_is_set_tighter_not_spilled(tmp_path: Path) -> None:
     """Seven events with long titles beside the QR code (whose URL, the room's day page,
-    prints on two lines under it; eight fitted when the code held the site's front page)
-    are held on one page, titles at 16 pt or more. Nine overflow by three and go on to a
+    prints on two lines under it, below the code's quiet zone) are held on one page,
+    titles at 16 pt or more. Nine overflow by three and go on to a
     second page, as before."""
     programme = _agenda_with(tmp_path, generated(rooms=3, days=1, busiest=7, per_room=9,
                                                  seed=0))

@@ -23,6 +23,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "all_rooms": "All rooms", "other_names": "Other",
         "badges": "badges", "door_signs": "door signs",
         "category_speaker": "Speaker", "category_chair": "Chair", "category_delegate": "Delegate",
+        "day_ends": "End of the day", "programme_ends": "End of the programme",
         "table_tents": "table tents", "screen_cards": "screen cards", "seating_plan": "Seating plan",
         "seat": "Seat", "audience": "Hall (audience)", "on_screen": "On screen, by video link",
         "fold": "fold", "list_of_participants": "List of participants", "participants": "participants",
@@ -44,6 +45,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "badges": "acreditaciones", "door_signs": "carteles de sala",
         "category_speaker": "Ponente", "category_chair": "Moderación",
         "category_delegate": "Delegación",
+        "day_ends": "Fin de la jornada", "programme_ends": "Fin del programa",
         "table_tents": "carteles de mesa", "screen_cards": "tarjetas de pantalla",
         "seating_plan": "Disposición de la mesa", "seat": "Asiento", "audience": "Sala (público)",
         "on_screen": "En pantalla, por videoconferencia", "fold": "doblar",
@@ -67,6 +69,7 @@ _LABELS: dict[str, dict[str, str]] = {
         "badges": "badges", "door_signs": "affiches de salle",
         "category_speaker": "Intervenant", "category_chair": "Présidence",
         "category_delegate": "Délégation",
+        "day_ends": "Fin de la journée", "programme_ends": "Fin du programme",
         "table_tents": "chevalets de table", "screen_cards": "cartons d'écran",
         "seating_plan": "Plan de table", "seat": "Place", "audience": "Salle (public)",
         "on_screen": "À l'écran, par visioconférence", "fold": "plier",
@@ -124,6 +127,11 @@ class Locale:
     def weekday_day(self, date: dt.date) -> str:
         """'Sun 28' / 'dom 28' / 'dim. 28': the calendar day of an item past midnight."""
         return format_date(date, "EEE d", locale="en_GB" if self.language == "en" else self.language)
+
+    def day_short(self, date: dt.date) -> str:
+        """'Wed 11 Dec' / 'mié 11 dic' / 'mer. 11 déc.': another day, on a 'next' line."""
+        return format_date(date, "EEE d MMM",
+                           locale="en_GB" if self.language == "en" else self.language)
 
     def short_date(self, date: dt.date) -> str:
         """'10 December' / '10 de diciembre'."""

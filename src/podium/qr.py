@@ -7,6 +7,7 @@ PDF path operators are `podium.pdf`'s (`draw_qr`), looked up by whole bytes of m
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -28,6 +29,9 @@ _EXPAND = [bytes((b >> k) & 1 for k in range(8)) for b in range(256)]
 
 QUIET = 4
 """Quiet zone around the code, in modules: the QR standard asks for four."""
+MIN_MODULE = 0.5 * 72 / 25.4
+"""Smallest module (points) printed on any output: 0.5 mm, what phone cameras read
+reliably from a badge or a page at arm's length."""
 
 
 @dataclass(frozen=True)
@@ -79,11 +83,19 @@ def _rows(size: int) -> Callable[[bytes], tuple[int, ...]]:
     return itemgetter(*[row * _ROW_BYTES + k for row in range(size) for k in range(stride)])
 
 
-def svg(matrix: QrMatrix, *, quiet: int = QUIET, colour: str = "#000") -> str:
-    """An SVG document drawing the code as one path, scalable to any size by its viewBox."""
+def svg(matrix: QrMatrix, *, quiet: int = QUIET, colour: str = "#000",
+        width_mm: float | None = None) -> str:
+    """An SVG document drawing the code as one path, scalable to any size by its viewBox;
+    `width_mm` gives it a printed size (quiet zone included), made larger if need be so
+    that no module is under MIN_MODULE."""
     total = matrix.size + 2 * quiet
     d = "".join(f"M{c + quiet} {r + quiet}h{n}v1h-{n}z" for r, c, n in matrix.runs())
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {total} {total}" '
+    size = ""
+    if width_mm is not None:
+        side = max(width_mm, total * MIN_MODULE * 25.4 / 72)
+        side = math.ceil(side * 100) / 100
+        size = f'width="{side:g}mm" height="{side:g}mm" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" {size}viewBox="0 0 {total} {total}" '
             f'shape-rendering="crispEdges" role="img"><title>{_xml(matrix.text)}</title>'
             f'<path fill="{colour}" d="{d}"/></svg>')
 

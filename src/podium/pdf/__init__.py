@@ -14,7 +14,7 @@ glyph codes), `text` (shaped runs as text operators), `paint` (fill colour, numb
 `record` (operators appended, recorded, replayed), `qr` (QR paths), `join` (the streaming
 join of PDF parts)."""
 
-from podium.pdf.canvas import PdfCanvas, new_canvas
+from podium.pdf.canvas import PdfCanvas, forget_page, new_canvas, scratch_canvas
 from podium.pdf.fonts import PdfFonts
 from podium.pdf.join import Join
 from podium.pdf.pages import TemplateCanvas
@@ -24,6 +24,6 @@ from podium.pdf.record import append_operators, operator_mark, operators_since, 
 from podium.pdf.text import GlyphRun, ShapedLine, draw_shaped
 
 __all__ = ["GlyphRun", "Join", "PdfCanvas", "PdfFonts", "QrModules", "ShapedLine",
-           "TemplateCanvas", "append_operators", "draw_qr", "draw_shaped", "new_canvas",
-           "operator_mark", "operators_since", "pdf_num", "qr_path", "replay_operators",
-           "set_fill"]
+           "TemplateCanvas", "append_operators", "draw_qr", "draw_shaped", "forget_page",
+           "new_canvas", "operator_mark", "operators_since", "pdf_num", "qr_path",
+           "replay_operators", "scratch_canvas", "set_fill"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import time
 import zlib
 from typing import Any
@@ -51,6 +52,17 @@ def new_canvas(path: Any, pagesize: tuple[float, float], fonts: PdfFonts, face: 
     canvas.setCreator("podium")
     canvas.setProducer("podium")
     return canvas
+
+
+def scratch_canvas(pagesize: tuple[float, float], fonts: PdfFonts, face: Face) -> PdfCanvas:
+    """A canvas to draw on only to measure (door signs place their furniture to see what
+    room is left), never saved; `forget_page` drops what was drawn, so it stays small."""
+    return new_canvas(io.BytesIO(), pagesize, fonts, face, epoch=0)
+
+
+def forget_page(canvas: PdfCanvas) -> None:
+    """Drop the operators drawn on a scratch canvas's current page."""
+    canvas._code.clear()
 
 
 class _Flate:

@@ -22,6 +22,7 @@ from podium.text.boxes import Layout, stacked
 from podium.text.fit import FitError, fit
 from podium.text.search import largest, line_counter
 from podium.text.shaping import Shaper
+from podium.text.units import set_units
 from podium.text.wrap import Measure, measure, round_down, wrap_at
 
 MEMO = 8192
@@ -96,6 +97,28 @@ class Fitter:
             if len(self.fitted) >= self.limit:
                 self.fitted.clear()
             self.fitted[key] = found
+        return found
+
+    def units(self, units: tuple[str, ...], *, sep: str, width: float, max_size: float,
+              min_size: float, max_lines: int, bold: bool = False, line_height: float = 1.15,
+              step: float = 0.5) -> Layout:
+        """`podium.text.units.set_units` in this family, remembered (failures too): lines
+        break only between the units (names are never broken inside)."""
+        key = ("units", units, sep, width, max_size, min_size, max_lines, bold, line_height,
+               step)
+        found = self.layouts.get(key)
+        if found is None:
+            try:
+                found = set_units(self.shaper, units, sep=sep, family=self.family, width=width,
+                                  max_size=max_size, min_size=min_size, max_lines=max_lines,
+                                  bold=bold, line_height=line_height, step=step)
+            except FitError as exc:
+                found = exc
+            if len(self.layouts) >= self.limit:
+                self.layouts.clear()
+            self.layouts[key] = found
+        if isinstance(found, FitError):
+            raise found.with_traceback(None)
         return found
 
     def height_at(self, text: str, *, width: float, size: float, max_lines: int, bold: bool,

@@ -10,20 +10,23 @@ The stages, in order:
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from pathlib import Path
 
 from podium.context import BuildContext
 from podium.load import Programme
 from podium.output import Written
+from podium.pdf import PdfFonts
 from podium.printopts import PrintSettings
 from podium.problems import AgendaError, Problem
-from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.chunks import chunk_sheets, draw_chunked
 from podium.renderers.badges.holders import Holder, holders
-from podium.renderers.badges.sheets import Job, draw_sheets
+from podium.renderers.badges.parts import Notes
+from podium.renderers.badges.scale import FIELDS
+from podium.renderers.badges.sheets import Job, draw_sheets, make_artist
 from podium.renderers.badges.stocks import Stock, stock_named
-from podium.text import Shaper
+from podium.text import FitError, MissingGlyphs, Shaper
 
 PARALLEL_ABOVE = 400
 """Builds with more badges than this draw their sheets in chunks on all cores (`chunks`)."""
@@ -40,8 +43,9 @@ def render(ctx: BuildContext) -> list[Written]:
     codes = [qr_content(programme, settings, h) for h in chosen]              # 2
     path = ctx.out("badges.pdf")
     shaper = Shaper(ctx.fonts)
-    pages, notes = write_badges(path, programme, chosen, codes, stock, shaper, ctx.epoch)  # 3
-    return [Written(path, pages, report=preflight(chosen, notes, stock, pages))]  # 4
+    pages, notes, scale = write_badges(path, programme, chosen, codes, stock, shaper,  # 3
+                                       ctx.epoch)
+    return [Written(path, pages, report=preflight(chosen, notes, stock, pages, scale))]  # 4
 
 
 def _problem(programme: Programme, key: str, message: str) -> AgendaError:
@@ -92,35 +96,52 @@ def _logo(programme: Programme) -> Path | None:
 def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
                  codes: list[str | None], stock: Stock, shaper: Shaper, epoch: int, *,
                  workers: int | None = None, parallel_above: int = PARALLEL_ABOVE
-                 ) -> tuple[int, list[Notes]]:
-    """Draw every badge onto sheets of `stock`; return (pages, notes). Above
+                 ) -> tuple[int, list[Notes], str]:
+    """Draw every badge onto sheets of `stock`; return (pages, notes, the type scale as
+    text). Above
     `parallel_above` badges the sheets are drawn in chunks by up to `workers` processes
     (default: the CPU count) and joined; the bytes do not depend on `workers`."""
     job = Job(programme.agenda, stock, _logo(programme), epoch)
+    # One type scale for the whole build, worked out before any sheet is drawn (and
+    # before chunks go to workers), from every badge's texts.
+    try:
+        plan = make_artist(job, shaper, PdfFonts()).plan(chosen, codes)
+    except (FitError, MissingGlyphs) as exc:
+        raise AgendaError([programme.problem(("print", "badge_stock"), str(exc))]) from None
+    job = dataclasses.replace(job, plan=plan)
     if len(chosen) > parallel_above:
-        return draw_chunked(job, path, chosen, codes, shaper,
-                            sheets=chunk_sheets(stock.per_page, len(chosen)),
-                            workers=workers)
+        pages, notes = draw_chunked(job, path, chosen, codes, shaper,
+                                    sheets=chunk_sheets(stock.per_page, len(chosen)),
+                                    workers=workers)
+        return pages, notes, plan.scale.describe()
     result = draw_sheets(job, path, chosen, codes, shaper)
     if isinstance(result, Problem):
         raise AgendaError([result])
-    return result
+    return result[0], result[1], plan.scale.describe()
 
 
-def preflight(chosen: list[Holder], notes: list[Notes], stock: Stock, pages: int) -> str:
-    """A short text for the person printing: counts, shrunk and wrapped names, fonts."""
+SHOWN = 5
+"""Badges named per line of the report; the rest are counted."""
+
+
+def preflight(chosen: list[Holder], notes: list[Notes], stock: Stock, pages: int,
+              scale: str = "") -> str:
+    """A short text for the person printing: counts, the type scale, the badges whose
+    field is set smaller than the scale, wrapped names, fonts."""
     counts = Counter(h.category for h in chosen)
     per_cat = ", ".join(f"{cat} {n}" for cat, n in sorted(counts.items()))
     lines = [f"badges: {len(chosen)} ({per_cat}) on {pages} page{'s' * (pages != 1)} "
              f"of {stock.name}"]
-    shrunk = [f"{h.name} ({n.name_size:g} pt)" for h, n in zip(chosen, notes, strict=True)
-              if n.shrunk and not n.wrapped]
-    wrapped = [f"{h.name} ({n.name_size:g} pt)" for h, n in zip(chosen, notes, strict=True)
-               if n.wrapped]
-    if shrunk:
-        lines.append(f"  names shrunk to fit: {'; '.join(shrunk)}")
+    if scale:
+        lines.append(f"  type scale: {scale}")
+    pairs = list(zip(chosen, notes, strict=True))
+    for field in FIELDS:
+        smaller = [f"{h.name} {n.smaller[field]:g} pt" for h, n in pairs if field in n.smaller]
+        if smaller:
+            lines.append(f"  {field} smaller than the scale, to fit: {_listed(smaller)}")
+    wrapped = [f"{h.name} {n.name_size:g} pt" for h, n in pairs if n.wrapped]
     if wrapped:
-        lines.append(f"  names wrapped on two lines: {'; '.join(wrapped)}")
+        lines.append(f"  names wrapped on two lines: {_listed(wrapped)}")
     fallback: Counter[str] = Counter()
     for n in notes:
         fallback.update(n.fallback)
@@ -128,3 +149,9 @@ def preflight(chosen: list[Holder], notes: list[Notes], stock: Stock, pages: int
         used = ", ".join(f"{fam} ({n})" for fam, n in sorted(fallback.items()))
         lines.append(f"  fallback fonts (badges): {used}")
     return "\n".join(lines)
+
+
+def _listed(names: list[str]) -> str:
+    """'3 (A; B; C)', or '12 (A; B; C; D; E; and 7 more)': a count and the first few."""
+    more = f"; and {len(names) - SHOWN} more" if len(names) > SHOWN else ""
+    return f"{len(names)} ({'; '.join(names[:SHOWN])}{more})"

@@ -10,6 +10,7 @@ it uses."""
 
 from __future__ import annotations
 
+import dataclasses
 import gc
 import multiprocessing
 import os
@@ -19,11 +20,11 @@ from collections.abc import Generator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-from podium.pdf import Join
+from podium.pdf import Join, PdfFonts
 from podium.problems import AgendaError, Problem
-from podium.renderers.badges.artist import Notes
 from podium.renderers.badges.holders import Holder
-from podium.renderers.badges.sheets import Job, draw_sheets, warm_fonts
+from podium.renderers.badges.parts import Notes
+from podium.renderers.badges.sheets import Job, draw_sheets, make_artist, warm_fonts
 from podium.text import Shaper
 
 Chunk = tuple[Path, list[Holder], list[str | None]]
@@ -51,6 +52,10 @@ def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[s
     the CPU count) and join them into `path`; return (pages, notes) as `draw_sheets`."""
     size = sheets * job.stock.per_page
     out = Path(path)
+    if job.plan is None:
+        # Every chunk sets its badges with the whole build's type scale.
+        job = dataclasses.replace(job, plan=make_artist(job, shaper, PdfFonts()).plan(chosen,
+                                                                                     codes))
     with tempfile.TemporaryDirectory(prefix=".badges-", dir=out.parent) as tmp:
         chunks = [(Path(tmp) / f"chunk-{i:05d}.pdf", chosen[s:s + size], codes[s:s + size])
                   for i, s in enumerate(range(0, len(chosen), size))]

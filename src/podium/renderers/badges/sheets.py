@@ -19,12 +19,15 @@ from podium.model import Agenda
 from podium.pdf import PdfFonts, append_operators, new_canvas, pdf_num
 from podium.present import locale_of
 from podium.problems import Problem
-from podium.renderers.badges.artist import SANS, Artist, Box, Notes
+from podium.renderers.badges.artist import SANS, Artist
 from podium.renderers.badges.holders import Holder
+from podium.renderers.badges.parts import Box, Notes, Plan
 from podium.renderers.badges.stocks import Stock
 from podium.text import FitError, MissingGlyphs, Shaper
 
 MARK_OFFSET = 2 * mm
+MARK_NEAR = 0.5 * mm
+MARK_SHORTEST = 1.25 * mm
 MARK_LENGTH = 5 * mm
 MARK_WIDTH = 0.3
 
@@ -37,12 +40,15 @@ class Job:
     stock: Stock
     logo: Path | None
     epoch: int
+    plan: Plan | None = None
+    """The type scale and largest QR code of the whole build (`Artist.plan`), so that every
+    chunk sets its badges alike; None: worked out from the badges drawn."""
 
     @property
     def bleed(self) -> float:
         settings = self.agenda.print_
-        if not settings.badge_bleed_mm:
-            return 0.0
+        if not settings.badge_bleed_mm or self.stock.inset > 0:
+            return 0.0      # the artwork stops inside the badge: nothing reaches the trim
         return float(min(settings.badge_bleed_mm * mm, *(g / 2 for g in self.stock.gap if g > 0),
                          _margin(self.stock)))
 
@@ -56,8 +62,11 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
     settings = agenda.print_
     fonts = PdfFonts()
     bleed = job.bleed
-    artist = Artist(agenda, settings, locale_of(agenda), shaper, fonts, stock.badge, bleed,
-                    job.logo)
+    artist = make_artist(job, shaper, fonts)
+    try:
+        artist.use(job.plan or artist.plan(chosen, codes))
+    except (FitError, MissingGlyphs) as exc:
+        return chosen[0].problem(str(exc))
     canvas = new_canvas(str(path), stock.page, fonts, shaper.fonts.face(SANS), epoch=job.epoch,
                         title=f"{agenda.event.title}: {locale_of(agenda).label('badges')}",
                         lang=agenda.event.text_language)
@@ -65,7 +74,7 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
     notes: list[Notes] = []
     pages = 0
     per = stock.per_page
-    boxes = {back: [Box(*stock.cell(slot, mirrored=back)) for slot in range(per)]
+    boxes = {back: [_art(stock, stock.cell(slot, mirrored=back)) for slot in range(per)]
              for back in (False, True)}
     for start in range(0, len(chosen), per):
         sheet = list(zip(chosen[start:start + per], codes[start:start + per], strict=True))
@@ -77,7 +86,7 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
                 _cut_marks(canvas, stock, bleed)
             for slot, (holder, code) in enumerate(sheet):
                 box = boxes[back][slot]
-                _trim_outline(canvas, stock, box)
+                _trim_outline(canvas, stock, Box(*stock.cell(slot, mirrored=back)))
                 try:
                     if back:
                         artist.back(canvas, box, holder)
@@ -90,6 +99,22 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
             pages += 1
     canvas.save()
     return pages, notes
+
+
+def make_artist(job: Job, shaper: Shaper, fonts: PdfFonts) -> Artist:
+    """The artist of the job's badges (their artwork size: the stock's badge less its
+    inset on every side)."""
+    agenda, stock = job.agenda, job.stock
+    w, h = stock.badge
+    art = (w - 2 * stock.inset, h - 2 * stock.inset)
+    return Artist(agenda, agenda.print_, locale_of(agenda), shaper, fonts, art, job.bleed,
+                  job.logo)
+
+
+def _art(stock: Stock, cell: tuple[float, float, float, float]) -> Box:
+    x, y, w, h = cell
+    i = stock.inset
+    return Box(x + i, y + i, w - 2 * i, h - 2 * i)
 
 
 def warm_fonts(fonts: FontRegistry, texts: Iterable[str]) -> None:
@@ -136,17 +161,24 @@ def _cut_mark_operators(stock: Stock, bleed: float) -> str:
     xs = sorted({round(c[0], 3) for c in cells} | {round(c[0] + c[2], 3) for c in cells})
     ys = sorted({round(c[1], 3) for c in cells} | {round(c[1] + c[3], 3) for c in cells})
     left, right, bottom, top = xs[0], xs[-1], ys[0], ys[-1]
-    page_w, page_h = stock.page
-    gap = MARK_OFFSET + bleed
+    # Half the line's width inside the safe area, so that no end of a mark reaches past it.
+    x0, y0, x1, y1 = (v + d for v, d in zip(stock.safe_area(), (MARK_WIDTH / 2,) * 2
+                                            + (-MARK_WIDTH / 2,) * 2, strict=True))
     segments = []
     for lo, hi, coords, vertical in (
-        (top + gap, page_h, xs, True), (0, bottom - gap, xs, True),
-        (right + gap, page_w, ys, False), (0, left - gap, ys, False),
+        (top, y1, xs, True), (y0, bottom, xs, True),
+        (right, x1, ys, False), (x0, left, ys, False),
     ):
-        length = min(MARK_LENGTH, hi - lo - 1 * mm)
-        if length < 1.5 * mm:
+        # Marks run from MARK_OFFSET beyond the bleed off the badges towards the sheet
+        # edge, stopping at the safe area; in a narrow margin they come closer to the
+        # badges (down to MARK_NEAR) rather than go.
+        outward = lo in (top, right)
+        room = hi - lo - bleed
+        offset = MARK_OFFSET if room >= MARK_OFFSET + MARK_SHORTEST else MARK_NEAR
+        length = min(MARK_LENGTH, room - offset)
+        if length < MARK_SHORTEST - 1e-6:
             continue        # no margin on this side (stock cut edge to edge)
-        start = lo if lo > 0 else hi - length
+        start = lo + bleed + offset if outward else hi - bleed - offset - length
         for c in coords:
             ends = ((c, start), (c, start + length)) if vertical else ((start, c),
                                                                        (start + length, c))

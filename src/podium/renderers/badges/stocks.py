@@ -24,6 +24,32 @@ class Stock:
     """Left and top margin; None centres the grid on the page."""
     radius: float = 0.0
     """Corner radius of the die-cut badge (drawn as the trim outline only when > 0)."""
+    edge_to_edge: bool = False
+    """Printed on a badge printer that prints to the edge of the card: the colour band runs
+    to the trim. Any other stock keeps all ink `SAFE` from the sheet edge (`inset`)."""
+
+    @property
+    def margins(self) -> tuple[float, float, float, float]:
+        """Sheet edge to the grid: left, bottom, right, top."""
+        left, top = self.origin
+        grid_w = self.cols * self.badge[0] + (self.cols - 1) * self.gap[0]
+        grid_h = self.rows * self.badge[1] + (self.rows - 1) * self.gap[1]
+        return left, top - grid_h, self.page[0] - left - grid_w, self.page[1] - top
+
+    @property
+    def inset(self) -> float:
+        """How far every badge's artwork stays inside its trim, the same on all four sides
+        of every badge (so that all badges of a sheet look alike): enough to keep all ink
+        `SAFE` from the sheet edge where the grid comes closer to it than that."""
+        if self.edge_to_edge:
+            return 0.0
+        return float(max(0.0, SAFE - min(self.margins)))
+
+    def safe_area(self) -> tuple[float, float, float, float]:
+        """(x0, y0, x1, y1) of the sheet within which all ink is drawn."""
+        if self.edge_to_edge:
+            return 0.0, 0.0, self.page[0], self.page[1]
+        return SAFE, SAFE, self.page[0] - SAFE, self.page[1] - SAFE
 
     @property
     def per_page(self) -> int:
@@ -57,20 +83,24 @@ class Stock:
         return [self.cell(i) for i in range(self.per_page)]
 
 
+SAFE = 5 * mm
+"""No ink nearer the sheet edge than this on office printers (most clip about 4 mm)."""
 A4 = (210 * mm, 297 * mm)
 A6 = (105 * mm, 148 * mm)
 LETTER = (8.5 * inch, 11 * inch)
 
 STOCKS: dict[str, Stock] = {s.name: s for s in (
-    Stock("a6-4up-a4", "A6 badges (105 x 148 mm), 4 to an A4 sheet, cut edge to edge",
-          A4, A6, 2, 2),
+    # Cut edge to edge, so the artwork keeps a 5 mm white border inside every badge.
+    Stock("a6-4up-a4", "A6 badges (105 x 148 mm), 4 to an A4 sheet, cut edge to edge; "
+          "artwork 5 mm inside each badge", A4, A6, 2, 2),
     Stock("avery-5392", "Avery 5392 / 74459 inserts, 4 x 3 in, 6 to a US Letter sheet",
           LETTER, (4 * inch, 3 * inch), 2, 3, margin=(0.25 * inch, 1 * inch)),
     Stock("90x55-10up-a4", "90 x 55 mm cards, 10 to an A4 sheet (2 x 5), rounded corners",
           A4, (90 * mm, 55 * mm), 2, 5, gap=(6 * mm, 2 * mm), radius=3 * mm),
-    Stock("a6-single", "one A6 badge per A6 page, for badge printers", A6, A6, 1, 1),
-    Stock("4x3in-single", "one 4 x 3 in badge per page, for badge printers",
-          (4 * inch, 3 * inch), (4 * inch, 3 * inch), 1, 1),
+    Stock("a6-single", "one A6 badge per A6 page, for badge printers that print to the edge",
+          A6, A6, 1, 1, edge_to_edge=True),
+    Stock("4x3in-single", "one 4 x 3 in badge per page, for badge printers that print to the "
+          "edge", (4 * inch, 3 * inch), (4 * inch, 3 * inch), 1, 1, edge_to_edge=True),
 )}
 
 

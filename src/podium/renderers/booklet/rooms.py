@@ -81,9 +81,14 @@ class RoomDay:
     qr: Markup | None
 
 
-def qr_markup(url: str) -> Markup:
+QR_MM = {"cover": 26.0, "item": 21.0, "room": 15.0}
+"""Printed side of the booklet's QR codes (quiet zone included), by place; a code whose
+modules would be under 0.5 mm at that size is printed larger (`qr.svg`)."""
+
+
+def qr_markup(url: str, place: str = "item") -> Markup:
     """An inline SVG QR code; its only text is a URL podium made, escaped by `qr.svg`."""
-    return Markup(qr.svg(qr.encode(url)))
+    return Markup(qr.svg(qr.encode(url), width_mm=QR_MM[place]))
 
 
 def _speaker_names(agenda: Agenda, item: Item) -> str:
@@ -135,7 +140,7 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
             tracks=[t for t in dict.fromkeys(_label(agenda.track_of(it)) for it in items) if t],
             span=_span(items), groups=_groups(agenda, items, rows),
             # A code opens the room's day online, as its door sign's does; breaks alone need none.
-            qr=qr_markup(agenda.url_for_room_day(room_id, day.date))
+            qr=qr_markup(agenda.url_for_room_day(room_id, day.date), "room")
             if with_qr and any(it.kind == "session" for it in items) else None))
     return out
 

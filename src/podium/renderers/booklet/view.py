@@ -249,6 +249,6 @@ def booklet_view(agenda: Agenda, logo: str | None = None) -> BookletView:
         language=e.text_language, label_language=e.language, labels=locale.labels, title=e.title,
         subtitle=e.subtitle,
         dates=locale.date_range(first, last), place=_place(agenda), venue=e.venue,
-        url=e.url, cover_qr=qr_markup(e.url), days=days,
+        url=e.url, cover_qr=qr_markup(e.url, "cover"), days=days,
         index=index_entries(agenda, locale, compact),
         show_rooms=any(it.room for _d, it in agenda.items()), logo=logo, compact=compact)

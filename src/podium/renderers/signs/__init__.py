@@ -3,19 +3,22 @@ day, set with the shared text engine (podium.text) and drawn with ReportLab."""
 
 from __future__ import annotations
 
+import contextlib
+
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.context import BuildContext
 from podium.fonts import FontRegistry
 from podium.load import Programme
 from podium.output import Written
-from podium.pdf import PdfFonts, new_canvas
+from podium.pdf import PdfFonts, forget_page, new_canvas, scratch_canvas
 from podium.present import locale_of
 from podium.problems import AgendaError, Problem
 from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong
-from podium.renderers.signs.plan import choose_mode, room_day_signs, session_signs
+from podium.renderers.signs.plan import RoomDaySign, choose_mode, room_day_signs, session_signs
 from podium.renderers.signs.roomday import draw_room_day
-from podium.renderers.signs.session import draw_session
+from podium.renderers.signs.scale import scale_report
+from podium.renderers.signs.session import draw_session, plan_scale
 from podium.text import FitError, MissingGlyphs, Shaper
 from podium.yamlsource import Path_
 
@@ -31,9 +34,10 @@ def render(ctx: BuildContext) -> list[Written]:
                         ctx.fonts.face(FAMILY), epoch=ctx.epoch,
                         title=f"{agenda.event.title}: {kit.locale.label('door_signs')}",
                         lang=agenda.event.text_language)
-    pages = draw_signs(ctx.programme, kit, canvas)
+    notes: list[str] = []
+    pages = draw_signs(ctx.programme, kit, canvas, notes)
     canvas.save()
-    return [Written(path, pages)]
+    return [Written(path, pages, report="\n".join(notes) or None)]
 
 
 def make_kit(programme: Programme, fonts: FontRegistry, shaper: Shaper | None = None) -> Kit:
@@ -44,27 +48,56 @@ def make_kit(programme: Programme, fonts: FontRegistry, shaper: Shaper | None = 
                locale_of(agenda), agenda, logo)
 
 
-def draw_signs(programme: Programme, kit: Kit, canvas: Canvas) -> int:
-    """Draw every sign of the programme on `canvas`; return the number of pages."""
+def draw_signs(programme: Programme, kit: Kit, canvas: Canvas,
+               report: list[str] | None = None) -> int:
+    """Draw every sign of the programme on `canvas`; return the number of pages. Lines
+    for the build report (the type scale, and what is set smaller) go into `report`."""
     agenda = programme.agenda
     place = {id(it): (d, i) for d, day in enumerate(agenda.days) for i, it in enumerate(day.items)}
     pages = 0
+    current = agenda.days[0].items[0] if agenda.days and agenda.days[0].items else None
     try:
         if choose_mode(agenda) == "session":
-            for sign in session_signs(agenda):
+            signs = session_signs(agenda)
+            scale = plan_scale(kit, signs)
+            notes = []
+            for sign in signs:
                 current = sign.item
-                draw_session(kit, canvas, sign)
+                notes.append(draw_session(kit, canvas, sign, scale))
                 canvas.showPage()
                 pages += 1
+            if report is not None and signs:
+                report += scale_report(kit, scale, signs, notes)
             return pages
-        for rd in room_day_signs(agenda):
+        lists = room_day_signs(agenda)
+        cap = _list_title_size(kit, lists)
+        for rd in lists:
             current = rd.items[0]
-            pages += draw_room_day(kit, canvas, rd)
+            pages += draw_room_day(kit, canvas, rd, cap)
+        if report is not None and cap is not None:
+            report.append(f"door signs: room lists' titles {cap:g} pt")
     except TextTooLong as exc:
         raise _item_error(programme, place[id(exc.item)], str(exc)) from None
     except (FitError, MissingGlyphs) as exc:
+        if current is None:
+            raise
         raise _item_error(programme, place[id(current)], f"a text does not fit: {exc}") from None
     return pages
+
+
+def _list_title_size(kit: Kit, lists: list[RoomDaySign]) -> float | None:
+    """One title size for every room list of the build: the smallest that a list chooses
+    alone (each already at least the lists' smallest size, so every list fits at it),
+    measured on a canvas never written."""
+    scratch = scratch_canvas((kit.page.width, kit.page.height), kit.fonts,
+                             kit.shaper.fonts.face(FAMILY))
+    sizes: list[float] = []
+    for rd in lists:
+        # A list that cannot be drawn stops the drawing pass, which names its item.
+        with contextlib.suppress(FitError, MissingGlyphs, TextTooLong):
+            draw_room_day(kit, scratch, rd, sizes=sizes)
+        forget_page(scratch)
+    return min(sizes, default=None)
 
 
 def _item_error(programme: Programme, where: tuple[int, int], message: str) -> AgendaError:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -107,6 +108,11 @@ class Kit:
     times and the header repeat from sign to sign (and across the people grids tried for
     one sign). Per build, so nothing leaks."""
 
+    heights: dict[tuple[object, ...], float] = field(default_factory=dict, init=False,
+                                                     repr=False, compare=False)
+    """People entries' heights by person, appearance and sizes: the type scale of a build
+    asks for the same entries at the same sizes for every size tried of the other fields."""
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "fitter", Fitter(self.shaper, FAMILY))
 
@@ -159,23 +165,26 @@ class Kit:
 
     @property
     def qr_width(self) -> float:
-        """Side of the dark part of every QR code: 40 mm on A4, scanned from a metre away."""
-        return float(40 * mm * self.page.scale)
+        """Side of the dark part of every QR code: 40 mm on A4, scanned from a metre away,
+        and never less on a smaller paper (Letter)."""
+        return float(40 * mm * max(1.0, self.page.scale))
 
     def qr_block(self, canvas: Canvas, url: str, right: float, top: float,
                  caption: str | None = None) -> tuple[float, float]:
-        """The QR code (dark modules 40 mm wide on A4) with its right edge at `right`, and the
-        URL beneath it; return (left edge, bottom)."""
+        """The QR code (dark modules 40 mm wide on A4, modules of at least MIN_MODULE) with
+        its right edge at `right`, and the URL beneath it, clear of the code by its quiet
+        zone; return (left edge, bottom)."""
         s = self.page.pt
         matrix = qr.encode(url)
-        side = self.qr_width
-        module = side / matrix.size
+        module = max(self.qr_width / matrix.size, qr.MIN_MODULE)
+        module = math.ceil(module * 1000) / 1000     # the PDF's numbers never make it smaller
+        side = module * matrix.size
         full = module * (matrix.size + 2 * qr.QUIET)
         # The quiet zone may reach into the margin: it is blank paper either way.
         left = right - side
         set_fill(canvas, INK)
         qr.draw(canvas, matrix, left - qr.QUIET * module, top - side - qr.QUIET * module, full)
-        y = top - side - s(6)
+        y = top - side - qr.QUIET * module - s(2)
         box = side + s(24)
         bx = min(left + side / 2 - box / 2, right - box)
         # The URL as one types it: a browser adds the https:// that the code carries.

@@ -10,9 +10,10 @@ from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
 
-from podium.present import Appearance
+from podium.present import Appearance, affiliation
 from podium.renderers.signs.kit import ACCENT, INK, SECOND, Kit, cap_top, draw
 from podium.text import Box, FitError, Layout, PdfFonts, set_fill
+from podium.text.wrap import round_down
 
 # Name size, organisation size (A4 points), tried from the largest down. Down to 16/11 names
 # read across a corridor; the smaller steps are for crowded panels only.
@@ -21,10 +22,17 @@ STEPS = ((22.0, 14.0), (20.0, 13.0), (18.0, 12.0), (16.0, 11.0), (15.0, 11.0), (
 READABLE = 16.0
 """Names at this size (A4) or more are read from three metres."""
 MAX_COLUMNS = 4
+COLUMN_GAP = 22.0
+"""Space between the columns of people (A4 points)."""
 MAX_ROWS = 4
-NAME_LINES = 2
+NAME_LINES = 3
+"""A rank may take a line or two above the name, which is never broken."""
 ORG_LINES = 3
 """An organisation wraps rather than shrinks; grids with fewer lines are lower, so preferred."""
+HEIGHTS = 65536
+"""Entry heights a build keeps (`Kit.heights`); emptied when full (a cache)."""
+ORG_FLOOR = 8.0
+"""An organisation that cannot fit at the build's size shrinks down to this (A4 points)."""
 TAG_PAD = 2.2
 """Padding (A4 points) inside the box of the remote mark, which sits three paddings after
 the name's last line."""
@@ -32,15 +40,40 @@ the name's last line."""
 
 def organisation(app: Appearance) -> str:
     """What a sign says under a name: the appearance's own wording when the programme gives
-    one (it describes the person in this session), else the organisation (with the country),
-    else the role (with the country). A door sign says who people are with, not their job
-    title: the role is on the programme."""
+    one (it describes the person in this session), else the role and the organisation
+    (with the country), both when both are given: nothing the programme says is dropped."""
+    return affiliation(app.person, app.role)
+
+
+def name_units(app: Appearance) -> tuple[str, ...]:
+    """The name as units a line may break between: each word of the rank, the name as one
+    unit ("Jean-Pierre Lacroix" is never broken), then the suffix ("PhD")."""
     p = app.person
-    if app.role:
-        return app.role
-    if p.organisation:
-        return ", ".join(v for v in (p.organisation, p.country) if v)
-    return ", ".join(v for v in (p.role, p.country) if v)
+    rank = tuple(p.title.split()) if p.title else ()
+    return (*rank, f"{p.name},", p.suffix) if p.suffix else (*rank, p.name)
+
+
+def name_layout(kit: Kit, app: Appearance, width: float, size: float) -> Layout:
+    """The name at `size` (A4 points), wrapped only between the rank's words and the name;
+    FitError when the name itself is wider than the column."""
+    s = kit.page.pt
+    return kit.fitter.units(name_units(app), sep=" ", width=width, max_size=s(size),
+                            min_size=s(size), max_lines=NAME_LINES, bold=True,
+                            line_height=1.12)
+
+
+def org_layout(kit: Kit, text: str, width: float, size: float) -> Layout:
+    """The organisation at `size` (A4 points) in ORG_LINES lines; when it cannot fit so,
+    this entry's organisation alone is set smaller (down to ORG_FLOOR) and on a line more,
+    before anything would be lost (FitError then)."""
+    s = kit.page.pt
+    try:
+        return kit.fitter.largest(text, width=width, max_size=s(size), min_size=s(size),
+                                  max_lines=ORG_LINES, line_height=1.12)
+    except FitError:
+        return kit.fitter.largest(text, width=width, max_size=s(size),
+                                  min_size=min(s(size), s(ORG_FLOOR)),
+                                  max_lines=ORG_LINES + 1, line_height=1.12)
 
 
 def _tag_height(size: float, pad: float) -> float:
@@ -129,6 +162,10 @@ class Grid:
     width: float
     paint: Callable[[Canvas, PdfFonts, float, float], None]
     name_size: float = 0.0
+    """Size of the names (points on this paper)."""
+    col_w: float = 0.0
+    org_size: float = 0.0
+    """Size of the organisations, in A4 points (as STEPS)."""
 
     def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float,
              width: float) -> None:
@@ -142,9 +179,7 @@ if TYPE_CHECKING:
 def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: float) -> Entry:
     s = kit.page.pt
     # One size for every name of a sign (mixed sizes read as ranks): wrap, do not shrink.
-    name = kit.fitter.largest(app.name, width=width, max_size=s(name_size),
-                              min_size=s(name_size), max_lines=NAME_LINES, bold=True,
-                              line_height=1.12)
+    name = name_layout(kit, app, width, name_size)
     pad = s(TAG_PAD)
     remote, inline, stroke = None, False, 0.0
     if app.remote:
@@ -152,9 +187,7 @@ def _entry(kit: Kit, app: Appearance, width: float, name_size: float, org_size: 
         inline = _fits_beside(name.last_width, remote.width, pad, width)
         stroke = s(0.9)
     org_text = organisation(app)
-    org = kit.fitter.largest(org_text, width=width, max_size=s(org_size),
-                             min_size=s(org_size), max_lines=ORG_LINES,
-                             line_height=1.12) if org_text else None
+    org = org_layout(kit, org_text, width, org_size) if org_text else None
     return Entry(name, remote, org, s(2.5), pad, inline, stroke)
 
 
@@ -166,36 +199,33 @@ def _remote_mark(kit: Kit, width: float, org_size: float) -> Layout:
 
 def _height(kit: Kit, app: Appearance, width: float, name_size: float,
             org_size: float, org_text: str) -> float:
-    """`_entry(...).height` (math.inf where it raises FitError), from the heights and last
-    line widths the fitter counts for those sizes when the texts are simple (the lines and
-    height model its layouts have, so that only the grid chosen is laid out), put together
-    as `Entry` puts them (`_stacked`, `_fits_beside`). `org_text` is `organisation(app)`."""
-    s, fitter = kit.page.pt, kit.fitter
-    name_h = fitter.height_at(app.name, width=width, size=s(name_size), max_lines=NAME_LINES,
-                              bold=True, line_height=1.12)
-    org_h = fitter.height_at(org_text, width=width, size=s(org_size), max_lines=ORG_LINES,
-                             bold=False, line_height=1.12) if org_text else 0.0
-    if name_h is not None and math.isinf(name_h):
-        return math.inf
-    last = None
-    if app.remote and name_h is not None:
-        last = fitter.last_line_width(app.name, width=width, size=s(name_size),
-                                      max_lines=NAME_LINES, bold=True)
-    if name_h is None or org_h is None or (app.remote and last is None):
+    """`_entry(...).height`, math.inf where it raises FitError (the name is wider than the
+    column). The layouts are the fitter's, remembered: the grids tried for one sign, and
+    the signs of a build, ask for the same names and organisations again and again."""
+    key = (app.person.id, app.remote, app.role, width, name_size, org_size)
+    found = kit.heights.get(key)
+    if found is None:
         try:
-            return _entry(kit, app, width, name_size, org_size).height
+            found = _entry(kit, app, width, name_size, org_size).height
         except FitError:
-            return math.inf
-    tag = None
-    if last is not None:
-        pad = s(TAG_PAD)
-        try:
-            remote = _remote_mark(kit, width, org_size)
-        except FitError:
-            return math.inf
-        if not _fits_beside(last, remote.width, pad, width):
-            tag = _tag_height(remote.size, pad)
-    return _stacked(name_h, tag, org_h if org_text else None, s(2.5))
+            found = math.inf
+        if len(kit.heights) >= HEIGHTS:
+            kit.heights.clear()
+        kit.heights[key] = found
+    return found
+
+
+def smaller_orgs(kit: Kit, apps: list[Appearance], grid: Grid) -> list[tuple[str, float]]:
+    """(name, size) of the people whose organisation the grid sets below its size."""
+    s = kit.page.pt
+    out = []
+    for app in apps:
+        text = organisation(app)
+        if text:
+            layout = org_layout(kit, text, grid.col_w, grid.org_size)
+            if layout.size < round_down(s(grid.org_size), 0.5) - 1e-6:
+                out.append((app.person.name, layout.size))
+    return out
 
 
 def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
@@ -217,7 +247,8 @@ def _shapes(chairs: int, speakers: int) -> list[tuple[int, int]]:
 
 
 def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[Appearance],
-                 width: float, limit: float = math.inf) -> Iterator[Grid]:
+                 width: float, limit: float = math.inf,
+                 steps: tuple[tuple[float, float], ...] = STEPS) -> Iterator[Grid]:
     """Grids of the people, from the biggest type down, the lowest grid first at each size
     (the caller takes the first that leaves its title enough room); none higher than
     `limit`. Heights are counted from advances (`_height`): only the grid drawn is laid out."""
@@ -227,11 +258,11 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
     s = kit.page.pt
     label_speakers = kit.locale.label("panelists" if apps_chair else "speakers")
     chair_cols = 1 if apps_chair else 0
-    gap, row_gap = s(22), s(9)
+    gap, row_gap = s(COLUMN_GAP), s(9)
     head = s(11) * 1.36 + s(4)
 
     orgs = {id(a): organisation(a) for a in (*apps_chair, *apps_speakers)}
-    for name_size, org_size in STEPS:
+    for name_size, org_size in steps:
         options: list[Grid] = []
         for per_row, rows in _shapes(len(apps_chair), len(apps_speakers)):
             columns = chair_cols + per_row
@@ -247,7 +278,7 @@ def people_grids(kit: Kit, apps_chair: list[Appearance], apps_speakers: list[App
             options.append(Grid(height, width,
                                 _painter(kit, apps_chair, apps_speakers, sizes, label_speakers,
                                          chair_cols, max(per_row, 1), gap, row_h, row_gap,
-                                         head), s(name_size)))
+                                         head), s(name_size), col_w, org_size))
         yield from sorted(options, key=lambda g: g.height)
 
 

@@ -22,6 +22,8 @@ class SessionSign:
     item: Item
     room: Room | None
     next: Item | None
+    following: tuple[Day, Item] | None = None
+    """When nothing follows that day: the first item in the room on a later day."""
 
 
 @dataclass(frozen=True)
@@ -77,9 +79,23 @@ def session_signs(agenda: Agenda) -> list[SessionSign]:
     """A sign for every item except breaks and meals (unless `print.sign_breaks`)."""
     with_breaks = agenda.print_.sign_breaks
     multi = len(rooms_in_use(agenda)) > 1
-    return [SessionSign(day, item, room_of(agenda, item), _next(multi, day, i))
-            for day in agenda.days for i, item in enumerate(day.items)
-            if with_breaks or not item.is_break]
+    out = []
+    for d, day in enumerate(agenda.days):
+        for i, item in enumerate(day.items):
+            if with_breaks or not item.is_break:
+                nxt = _next(multi, day, i)
+                later = None if nxt is not None else _following(multi, agenda.days[d + 1:], item)
+                out.append(SessionSign(day, item, room_of(agenda, item), nxt, later))
+    return out
+
+
+def _following(multi: bool, days: list[Day], item: Item) -> tuple[Day, Item] | None:
+    """The first item in the item's room on the first of `days` that has one."""
+    for day in days:
+        found = next((o for o in day.items if _shares_room(multi, item, o)), None)
+        if found is not None:
+            return day, found
+    return None
 
 
 def room_day_signs(agenda: Agenda) -> list[RoomDaySign]:

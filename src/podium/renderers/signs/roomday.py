@@ -169,16 +169,22 @@ class Lister:
         except FitError as exc:
             raise TextTooLong(it, f"the title does not fit the room's door sign in 4 lines "
                                       f"at {self.size:g} pt; shorten it") from exc
-        names = ", ".join(a.name + (f" ({kit.locale.label('remote')})" if a.remote else "")
-                          for a in speakers(kit.agenda, it))
+        # Lines break between people, never inside a name.
+        names = tuple(a.name + (f" ({kit.locale.label('remote')})" if a.remote else "")
+                      for a in speakers(kit.agenda, it))
         people = None
         if names and not quiet:
             try:
-                people = kit.fitter.largest(names, width=title_w, max_size=self.size * 0.7,
-                                 min_size=s(10), max_lines=2)
+                people = kit.fitter.units(names, sep=", ", width=title_w,
+                                          max_size=self.size * 0.7, min_size=s(10), max_lines=2)
             except FitError:
-                people = kit.fitter.largest(names, width=title_w, max_size=s(10),
-                                 min_size=s(8), max_lines=4)
+                try:
+                    people = kit.fitter.units(names, sep=", ", width=title_w, max_size=s(10),
+                                              min_size=s(8), max_lines=4)
+                except FitError as exc:
+                    raise TextTooLong(it, f"the speakers do not fit the room's door sign in "
+                                          f"4 lines at {s(8):g} pt, a name never broken: "
+                                          f"{exc}") from exc
         row = Row(self.times[k], title, people, quiet, s(1.5), self.time_w)
         track = kit.agenda.track_of(it)
         if track is None:
@@ -240,8 +246,11 @@ class Lister:
         return pages
 
 
-def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
-    """Draw every page of the sign (calling showPage after each); return the page count."""
+def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign, title_cap: float | None = None,
+                  sizes: list[float] | None = None) -> int:
+    """Draw every page of the sign (calling showPage after each); return the page count.
+    Titles are set at most at `title_cap`, the build's size. With `sizes`, only measure:
+    append the title size this list would choose alone, and draw nothing more (0 pages)."""
     p, s = kit.page, kit.page.pt
     room = sign.room.name if sign.room else kit.agenda.event.venue
     date_text = kit.locale.long_date(sign.day.date)
@@ -280,6 +289,11 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
     first = Frame(top, bottom, narrow, p.inner, qr_bottom)
     rest = Frame(top, bottom, p.inner, p.inner, math.inf)
     lister.choose_size(narrow - lister.time_w)
+    if sizes is not None:
+        sizes.append(lister.size)
+        return 0
+    if title_cap is not None:
+        lister.size = min(lister.size, title_cap)     # one title size for every list
     lister.choose_track_place(p.inner)
     pages = lister.pages(first, rest, gap)
     if len(pages) > 1 and len(pages[-1]) <= SPILL:
