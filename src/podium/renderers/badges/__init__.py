@@ -97,7 +97,7 @@ def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
                  ) -> tuple[int, list[Notes]]:
     """Draw every badge onto sheets of `stock`; return (pages, notes). Above
     `parallel_above` badges the sheets are drawn in chunks by up to `workers` processes
-    (default: the CPU count) and joined; the bytes do not depend on `workers`."""
+    (default: the available cores) and joined; the bytes do not depend on `workers`."""
     job = Job(programme.agenda, stock, _logo(programme, programme.agenda.print_), epoch)
     if len(chosen) > parallel_above:
         return draw_chunked(job, path, chosen, codes, shaper,
