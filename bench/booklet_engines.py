@@ -236,7 +236,8 @@ def compare(name: str, programme: Programme, work: Path, keep: Path | None) -> N
     for label, engine in engines.items():
         seconds, pdf = best_cpu(lambda engine=engine: engine(view))  # type: ignore[misc]
         pages = len(PdfReader(io.BytesIO(pdf)).pages)
-        tagged = "/StructTreeRoot" in pikepdf.open(io.BytesIO(pdf)).Root
+        with pikepdf.open(io.BytesIO(pdf)) as opened:
+            tagged = "/StructTreeRoot" in opened.Root
         rows[label] = (seconds, pages, tagged)
         if keep is not None:
             (keep / f"{name}-{label.replace(' ', '-')}.pdf").write_bytes(pdf)
