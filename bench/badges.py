@@ -48,6 +48,7 @@ sys.path.insert(0, str(ROOT / "src"))
 
 from podium.fonts import bundled  # noqa: E402
 from podium.load import Programme, load  # noqa: E402
+from podium.problems import Problem  # noqa: E402
 from podium.renderers.badges import write_badges  # noqa: E402
 from podium.renderers.badges.holders import Holder  # noqa: E402
 from podium.renderers.badges.stocks import stock_named  # noqa: E402
@@ -68,7 +69,7 @@ def people(count: int) -> list[tuple[Holder, str]]:
         code = f"CHK-{i:06d}-{rng.randrange(16**6):06x}"
         h = Holder(key=f"row-{i}", name=name, title=None, role=ROLE,
                    organisation=ORGANISATION, country=None, category=CATEGORY,
-                   sort_key=(name, name), where=("bench.csv", i + 2, "name"))
+                   sort_key=(name, name), where=Problem("bench.csv", i + 2, None, "name", ""))
         out.append((h, code))
     return out
 
@@ -94,8 +95,6 @@ def _register() -> tuple[str, str]:
 
 def plain_run(batch: list[tuple[Holder, str]], path: Path, title: str,
               with_qr: bool) -> float:
-    import qrcode
-
     regular, bold = _register()
     start = time.perf_counter()
     c = Canvas(str(path), pagesize=(210 * mm, 297 * mm), initialFontName=regular)
@@ -119,6 +118,8 @@ def plain_run(batch: list[tuple[Holder, str]], path: Path, title: str,
         c.drawCentredString(mid, y + h / 2, holder.role or "")
         c.drawCentredString(mid, y + h / 2 - 6 * mm, holder.organisation or "")
         if with_qr:
+            import qrcode  # only the straightforward loop needs it (the bench extra)
+
             qr = qrcode.QRCode(border=4)
             qr.add_data(code)
             qr.make(fit=True)

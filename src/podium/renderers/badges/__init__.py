@@ -100,7 +100,7 @@ def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
     """Draw every badge onto sheets of `stock`; return (pages, notes, the type scale as
     text). Above
     `parallel_above` badges the sheets are drawn in chunks by up to `workers` processes
-    (default: the CPU count) and joined; the bytes do not depend on `workers`."""
+    (default: the available cores) and joined; the bytes do not depend on `workers`."""
     job = Job(programme.agenda, stock, _logo(programme), epoch)
     # One type scale for the whole build, worked out before any sheet is drawn (and
     # before chunks go to workers), from every badge's texts.

@@ -3,7 +3,7 @@
 ReportLab keeps every page of a canvas in memory until it saves, so one canvas for 10,000
 badges grows with the count. Here the sheets are cut into chunks of a fixed number of sheets
 (never depending on the number of processes), each chunk is drawn into its own PDF by a
-worker (all cores), and the main process joins each chunk into one file page by page as
+worker (on the available cores), and the main process joins each chunk into one file page by page as
 soon as it is drawn (`podium.pdf.Join`): memory stays that of one chunk per worker, and the
 bytes are the same however many processes drew them. Each chunk embeds its own subsets of the fonts
 it uses."""
@@ -13,13 +13,13 @@ from __future__ import annotations
 import dataclasses
 import gc
 import multiprocessing
-import os
 import tempfile
 import traceback
 from collections.abc import Generator
 from multiprocessing.connection import Connection
 from pathlib import Path
 
+from podium.parallel import available_cores
 from podium.pdf import Join, PdfFonts
 from podium.problems import AgendaError, Problem
 from podium.renderers.badges.holders import Holder
@@ -49,7 +49,7 @@ def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[s
                  shaper: Shaper, *, sheets: int, workers: int | None = None
                  ) -> tuple[int, list[Notes]]:
     """Draw `chosen` in chunks of `sheets` sheets with up to `workers` processes (default:
-    the CPU count) and join them into `path`; return (pages, notes) as `draw_sheets`."""
+    the available cores) and join them into `path`; return (pages, notes) as `draw_sheets`."""
     size = sheets * job.stock.per_page
     out = Path(path)
     if job.plan is None:
@@ -59,11 +59,11 @@ def draw_chunked(job: Job, path: Path | str, chosen: list[Holder], codes: list[s
     with tempfile.TemporaryDirectory(prefix=".badges-", dir=out.parent) as tmp:
         chunks = [(Path(tmp) / f"chunk-{i:05d}.pdf", chosen[s:s + size], codes[s:s + size])
                   for i, s in enumerate(range(0, len(chosen), size))]
-        workers = max(1, min(workers or os.cpu_count() or 1, len(chunks)))
-        warm_fonts(shaper.fonts, [job.agenda.event.title, *(
-            t for h in chosen
-            for t in (h.name, h.title, h.role, h.organisation, h.country, h.category.upper())
-            if t)])
+        workers = max(1, min(workers or available_cores(), len(chunks)))
+        # Only what every badge prints (the main faces, the event title's) is loaded before
+        # the workers start: no pass over every holder's texts holds them back, and each
+        # worker loads the fallback faces its own names need as it meets them.
+        warm_fonts(shaper.fonts, [job.agenda.event.title])
         pages = 0
         notes: list[Notes] = []
         results = _results(job, chunks, shaper, workers)
