@@ -4,9 +4,9 @@ The stages, in order:
 1. choose the renderers (all registered ones, or those named with --only);
 2. fix the build date (SOURCE_DATE_EPOCH, else the agenda's first day);
 3. lock the output folder (waiting for a build that holds it) and run every renderer into
-   a new generation of it, side by side on the available cores (parallel.py), PDFs turned
-   CMYK after with `print.colour: cmyk`; a template
-   that fails is reported at its file and line;
+   a new generation of it, side by side on the available cores (parallel.py), then turn
+   the PDFs CMYK with `print.colour: cmyk`; a template that fails is reported at its file
+   and line;
 4. switch the folder to the new generation in one step, only once all renderers have
    succeeded (output.py tells how).
 """
