@@ -43,22 +43,28 @@ def choose(names: Sequence[str] | None) -> dict[str, Renderer]:
 
 def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None,
           options: BuildOptions | None = None, *, wait: bool = True,
-          on_wait: Callable[[int | None], None] | None = None) -> list[Written]:
+          on_wait: Callable[[int | None], None] | None = None,
+          progress: Callable[[str, str], None] | None = None) -> list[Written]:
     """Build the chosen outputs of `programme` into `out_dir`; return what was written.
 
     While another build holds `out_dir`, wait for it (`on_wait` is told its pid first), or
-    with `wait` false raise `output.Busy`."""
+    with `wait` false raise `output.Busy`. `progress` is told (renderer name, "start") and
+    (renderer name, "done") around each renderer."""
     renderers = choose(only)                                              # 1
     epoch = build_epoch(programme.agenda)                                 # 2
     written: list[Written] = []
     with staged(out_dir, wait=wait, on_wait=on_wait) as stage:
         ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch,
                            stage=stage, options=options or BuildOptions())
-        for render in renderers.values():                                 # 3
+        for name, render in renderers.items():                            # 3
+            if progress is not None:
+                progress(name, "start")
             try:
                 written += render(ctx)
             except jinja2.TemplateError as exc:
                 raise failure(exc, ctx.template_dirs) from exc
+            if progress is not None:
+                progress(name, "done")
         staged_paths = [(w, out_dir / w.path.relative_to(stage.dir)) for w in written]
     # 4 happened as the `with` block closed; report the final places.
     return [dataclasses.replace(w, path=final) for w, final in staged_paths]
