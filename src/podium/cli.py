@@ -219,3 +219,15 @@ def import_command(source: Path, out: Path, fmt: str | None, timezone: str | Non
         click.echo(f"{out} was written, but `podium check` finds {plural(errors, 'error')} "
                    "in it (listed above): fix them in the source or in the file", err=True)
         sys.exit(1)
+
+
+def _register() -> None:
+    # init and serve live in their own modules (which import clikit, never this one).
+    from podium.serve.command import serve_command
+    from podium.starter import init_command
+
+    main.add_command(init_command)
+    main.add_command(serve_command)
+
+
+_register()
