@@ -73,8 +73,8 @@ def explain(exc: yaml.MarkedYAMLError, text: str) -> str | None:
         return (f"the {quote} opened on line {context.line + 1} is never closed; put another "
                 f"{quote} at the end of its text")
     if "expected <block end>" in problem or "did not find expected" in problem:
-        start = context.line + 1 if context is not None else 1
-        return _misaligned(lines, here, start)
+        opened = context.line + 1 if context is not None else 1
+        return _misaligned(lines, here, opened)
     return None
 
 
