@@ -40,6 +40,8 @@ READS: dict[str, Reads] = {
     "signs": Reads(_PROGRAMME, ("sign_", "logo"), ("logo",)),
     "site": Reads(_PROGRAMME, (), (), ("site/",)),
 }
+LATER = frozenset({"booklet"})
+"""Outputs slow enough (WeasyPrint) that serve rebuilds them after the others are shown."""
 _TEMPLATE_PREFIXES = tuple(p for r in READS.values() for p in r.templates)
 
 

@@ -14,7 +14,7 @@ from podium.output import BuildDateError, OutputError, os_error_message
 from podium.pipeline import build
 from podium.problems import AgendaError
 from podium.renderers import RENDERERS
-from podium.serve.deps import fingerprints, touched
+from podium.serve.deps import LATER, fingerprints, touched
 from podium.templating import TemplateFailed
 
 
@@ -44,10 +44,10 @@ class Session:
         self.programme: Programme | None = None
         self.changed = threading.Condition()
 
-    def _publish(self, errors: list[str]) -> None:
+    def _publish(self, errors: list[str], building: bool = False) -> None:
         with self.changed:
             self.errors = errors
-            self.building = False
+            self.building = building
             self.version += 1
             self.changed.notify_all()
 
@@ -85,16 +85,23 @@ class Session:
         self.warnings = [str(w) for w in programme.warnings]
         now = fingerprints(programme, RENDERERS)
         names = touched(self.built, now)
-        if names:
+        # The quick outputs are committed (and shown) first; the booklet, which takes seconds
+        # (WeasyPrint), follows in a second build.
+        quick = [n for n in names if n not in LATER]
+        for phase in (quick, [n for n in names if n in LATER]):
+            if not phase:
+                continue
             try:
-                build(programme, self.out_dir, names, progress=self.progress)
+                build(programme, self.out_dir, phase, progress=self.progress)
             except AgendaError as exc:
                 return self._failed([str(p) for p in exc.problems if p.is_error], started)
             except (BuildDateError, OutputError, TemplateFailed) as exc:
                 return self._failed([str(exc)], started)
             except OSError as exc:
                 return self._failed([os_error_message(exc, self.out_dir)], started)
-            self.built.update({n: now[n] for n in names})
+            self.built.update({n: now[n] for n in phase})
+            if phase is quick:
+                self._publish([], building=len(quick) < len(names))
         self._publish([])
         return Outcome(rebuilt=names, seconds=time.perf_counter() - started)
 
