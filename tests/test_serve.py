@@ -134,12 +134,42 @@ def test_the_long_poll_answers_when_a_rebuild_is_done(served: Served) -> None:
     assert json.loads(served.get(f"/_podium/wait?v={int(str(seen)) - 1}"))["version"] == seen
 
 
+def test_in_chromium_pages_reload_and_previews_follow(served: Served) -> None:
+    from tests.test_site_browser import CHROMIUM_FLAGS, chromium_path
+
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip("chromium not installed: apt-get install -y chromium")
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
+        page = browser.new_page(viewport={"width": 1400, "height": 900})
+        page.goto(served.url + "_podium/")
+        site = page.frame_locator("iframe")
+        site.locator("text=What a City Should Publish").first.wait_for()
+        signs = page.locator('img[alt^="door-signs.pdf"]')
+        first_src = signs.first.get_attribute("src")
+        page.wait_for_function("() => [...document.images].slice(0, 3).every("
+                               "i => i.complete && i.naturalWidth > 0)")
+        served.edit("title: What a City Should Publish", "title: What Cities Should Publish")
+        site.locator("text=What Cities Should Publish").first.wait_for(timeout=30_000)
+        page.wait_for_function(f"() => document.querySelector('img[alt^=\"door-signs.pdf\"]')"
+                               f".getAttribute('src') !== {json.dumps(first_src)}", timeout=30_000)
+        served.edit("  timezone: Europe/Lisbon", "  timezon: Europe/Lisbon")
+        site.locator("#podium-errors").wait_for(timeout=30_000)
+        assert "did you mean 'timezone'?" in site.locator("#podium-errors").inner_text()
+        assert site.locator("text=What Cities Should Publish").first.is_visible()
+        served.edit("  timezon: Europe/Lisbon", "  timezone: Europe/Lisbon")
+        site.locator("#podium-errors").wait_for(state="detached", timeout=30_000)
+        browser.close()
+
+
 def test_ctrl_c_stops_the_server(served: Served) -> None:
     served.proc.send_signal(signal.SIGINT)
     _, err = served.proc.communicate(timeout=30)
     assert served.proc.returncode == 130
     assert "stopped serving; the outputs in build are from the last good build" in err
-    assert "Traceback" not in err
+    assert "Traceback" not in err, err
 
 
 def test_fingerprints_follow_what_each_renderer_reads(tmp_path: Path) -> None:

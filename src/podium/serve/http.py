@@ -9,6 +9,7 @@ import json
 import mimetypes
 import posixpath
 import re
+import sys
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, unquote, urlsplit
@@ -108,6 +109,12 @@ class Server(ThreadingHTTPServer):
         self.session = session
         self.previews = Previews()
         super().__init__(("127.0.0.1", port), Handler)
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that reloads or closes drops its requests (the long-poll above all): not
+        # news for the terminal. Anything else is a bug worth its traceback.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
 class Handler(BaseHTTPRequestHandler):
