@@ -86,9 +86,9 @@ class RichBars:
             return
         if event == "start":
             self.bars.start_task(task)
-            self.bars.update(task, state="building")
+            self.bars.update(task, total=None, state="building")  # no steps known: a pulse
         elif event == "done":
-            self.bars.update(task, completed=1, state="done")
+            self.bars.update(task, total=1, completed=1, state="done")
             self.bars.stop_task(task)
 
     def note(self, text: str) -> None:
