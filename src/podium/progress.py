@@ -71,7 +71,7 @@ class RichBars:
         from rich.console import Console
         from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-        self.console = Console(file=stream, stderr=stream is sys.stderr)
+        self.console = Console(file=stream)
         self.verbosity = verbosity
         self.bars = Progress(SpinnerColumn(finished_text="[green]✓"),
                              TextColumn("{task.description:<10}"), BarColumn(),
@@ -99,8 +99,9 @@ class RichBars:
 @contextmanager
 def display(names: Sequence[str], verbosity: int = NORMAL,
             stream: IO[str] | None = None) -> Iterator[Display]:
-    """The progress display for a build of `names`: bars on a terminal, lines otherwise."""
-    out = stream or sys.stderr
+    """The progress display for a build of `names`: bars on a terminal, lines otherwise. It
+    goes to stdout with the report: stderr is for problems."""
+    out = stream or sys.stdout
     if verbosity <= QUIET:
         yield Silent()
         return

@@ -108,11 +108,12 @@ class Report:
 
 def build_report(written: Sequence[Written], programme: Programme, out_dir: Path) -> Report:
     """The report of one build: outputs, preflight, next steps; on screen and in full."""
-    rows = [(f"{plural(len(written), 'output')} in {out_dir}", "pages", "size")]
+    rows = [(plural(len(written), 'output'), "pages", "size")]
     rows += [(w.path.name + ("/" if w.path.is_dir() else ""),
               "" if w.pages is None else plural(w.pages, "page"), size(w.size)) for w in written]
     where = str(out_dir / REPORT_FILE)
-    screen, full = table(rows, right=(1, 2)), table(rows, right=(1, 2))
+    screen = table([(f"{rows[0][0]} in {out_dir}", *rows[0][1:]), *rows[1:]], right=(1, 2))
+    full = table(rows, right=(1, 2))  # no folder: the same agenda gives the same report
     flights = {w.path.name: Preflight.parse(w.report) for w in written if w.report}
     if flights:
         screen.append("")
