@@ -10,10 +10,11 @@ from types import FrameType
 
 
 def _while_starting(signum: int, frame: FrameType | None) -> None:
-    # Nothing is written before the command runs: leave at once, whatever was being imported
-    # (a KeyboardInterrupt raised inside importlib can escape half-handled).
+    # Nothing is written before the command runs. A SystemExit, not a KeyboardInterrupt: one
+    # raised inside importlib can end the process by the signal, after the message.
     os.write(2, b"\ninterrupted: nothing written\n")
-    os._exit(130)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    raise SystemExit(130)
 
 
 def run() -> None:
