@@ -62,8 +62,7 @@ def serve_command(agenda: Path, out_dir: Path | None, port: int, allow_outside: 
     lines = PlainLines(sys.stderr, level, 0)
     session = Session(agenda, target, allow_outside=allow_outside,
                       progress=lines if level >= VERBOSE else None)
-    _rebuild(session, level, first=True)
-    try:
+    try:  # the port first: a second serve must not rebuild the folder the first one shows
         server = Server(session, port)
     except OSError as exc:
         if exc.errno == errno.EADDRINUSE:
@@ -72,6 +71,7 @@ def serve_command(agenda: Path, out_dir: Path | None, port: int, allow_outside: 
     url = f"http://127.0.0.1:{server.server_address[1]}/"
     thread = threading.Thread(target=server.serve_forever, name="podium-http", daemon=True)
     thread.start()
+    _rebuild(session, level, first=True)
     _say(level, QUIET + 1, f"serving {url} (the site) and {url}{PREFIX.lstrip('/')} (the site "
          "beside every PDF); Ctrl-C stops")
     try:

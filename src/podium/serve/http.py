@@ -65,9 +65,10 @@ def _banner(session: Session) -> str:
         return ""
     lines = "\n".join(html.escape(e) for e in session.errors)
     n = len(session.errors)
+    shown = "this is the last good build" if session.built else "nothing is built yet"
     return (f'<pre id="podium-errors" role="alert"><strong>{n} error{"s" * (n != 1)} in '
-            f'{html.escape(session.agenda.name)}: this is the last good build; fix and save to '
-            f'rebuild.</strong>{lines}</pre>')
+            f'{html.escape(session.agenda.name)}: {shown}; fix and save to rebuild.</strong>'
+            f'{lines}</pre>')
 
 
 def _live(session: Session, page: str) -> str:
