@@ -270,4 +270,5 @@ def test_cli_builds_only_the_site(seed: Programme, tmp_path: Path) -> None:
                                        "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "site" in result.output and "agenda.ics" in result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".podium", "agenda.ics", "report.txt", "site"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".podium", "agenda.ics", "report.txt", "site"]
