@@ -198,3 +198,18 @@ def test_ctrl_c_while_starting_exits_130(tmp_path: Path) -> None:
         pytest.skip("the check was done before the signal came")
     assert run.returncode == 130, run.stderr
     assert run.stderr.strip() == "interrupted: nothing written"
+
+
+def test_serve_on_a_port_in_use_says_so_and_builds_nothing(tmp_path: Path,
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    import socket
+
+    (tmp_path / "agenda.yaml").write_text(SEED.read_text(encoding="utf-8"), encoding="utf-8")
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        code, lines = check(tmp_path, monkeypatch, "serve", "--port", str(port), "-q")
+    assert (code, lines) == (2, [f"podium: port {port} on 127.0.0.1 is in use; give another with "
+                                 "--port (0: any free one)"])
+    assert not (tmp_path / "build").exists()
