@@ -55,7 +55,7 @@ def test_missing_name_column(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     _, problems = read_attendees(Path("a.csv"))
     assert [str(p) for p in problems] == [
         "a.csv:1: no 'name' column; did you mean 'nmae'? "
-        "(columns are name,title,role,organisation,country,category)"]
+        "(columns are name,title,role,organisation,country,category,delegation,remote)"]
 
 
 def test_agenda_reports_csv_errors_and_exits_2(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

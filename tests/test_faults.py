@@ -303,7 +303,13 @@ def test_logo_outside_the_agenda_folder(logo: str, tmp_path: Path, monkeypatch: 
     assert result.output.splitlines()[0] == (
         f"agenda.yaml:26:9: print.logo: '{logo}' is outside the agenda's folder ({folder.resolve()}); "
         "put the file there, or give --allow-outside to read files anywhere")
-    assert _check("--allow-outside").exit_code == 0
+    # Allowed outside, the file is still checked as an image (/etc/hostname is none; the
+    # other is not there).
+    allowed = _check("--allow-outside")
+    assert allowed.exit_code == 2 and "outside" not in allowed.output
+    assert allowed.output.startswith(f"agenda.yaml:26:9: print.logo: '{logo}' is not a PNG, "
+                                     "JPEG or SVG image" if logo.startswith("/") else
+                                     f"agenda.yaml:26:9: print.logo: logo file '{logo}' not found")
 
 
 def test_build_allow_outside_reads_a_logo_elsewhere(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -54,12 +54,17 @@ def test_words_break_where_english_breaks_them_and_names_never(built: tuple[str,
         [q for _, it in agenda.items() for q in it.questions]
     flat = [" ".join(t.split()) for t in protected]
     breaks = 0
-    for page in _lines(pdf):
+    pages = _lines(pdf)
+    for number, page in enumerate(pages):
         for n, line in enumerate(page):
             line = line.rstrip()
             if not line.endswith(HYPHEN):
                 continue
             following = page[n + 1] if n + 1 < len(page) else ""
+            if n + 1 >= len(page) - 2 and number + 1 < len(pages):
+                # The page's last body line (its text ends with the running footer's two
+                # lines): the word goes on at the top of the next page.
+                following = pages[number + 1][0]
             head = re.split(r"[\s\-]", line[:-1])[-1]
             tail = re.split(r"[\s,.;:?)]", following.strip())[0]
             word = head + tail

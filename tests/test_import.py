@@ -226,7 +226,9 @@ def test_imported_fields_print_needs(corpus: dict[str, Result]) -> None:
     agenda = corpus["39c3-json"].programme.agenda
     opening = next(it for _, it in agenda.items() if it.title == "Opening Ceremony")
     assert (opening.id, opening.kind, opening.format, opening.language, opening.track) == \
-        ("7839bb58", "ceremony", "Ceremony", "de", "CCC & Community")
+        ("7839bb58", "ceremony", "Ceremony", "de", "ccc-community")
+    track = agenda.track_of(opening)
+    assert track is not None and (track.name, track.colour) == ("CCC & Community", "#A4A300")
     assert opening.url == "https://events.ccc.de/congress/2025/hub/event/detail/opening-ceremony"
     assert opening.guid == "7839bb58-30e3-5f36-ac06-59f292c0974c"
     assert [agenda.person(s.person).name for s in opening.speakers] == ["pajowu", "Stella"]

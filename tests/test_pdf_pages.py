@@ -12,6 +12,7 @@ from reportlab.pdfbase.pdfdoc import PDFPage
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.load import Programme
+from podium.logo import read_logo
 from podium.pdf import TemplateCanvas
 from podium.pipeline import build
 
@@ -21,7 +22,8 @@ def _with_logo(programme: Programme, folder: Path) -> Programme:
     agenda = programme.agenda
     settings = agenda.print_.model_copy(update={"logo": "logo.png", "badge_double_sided": True})
     return dataclasses.replace(programme, source=folder / "agenda.yaml",
-                               agenda=agenda.model_copy(update={"print_": settings}))
+                               agenda=agenda.model_copy(update={"print_": settings}),
+                               logo=read_logo(folder / "logo.png", "logo.png"))
 
 
 @pytest.mark.parametrize("logo", [False, True])

@@ -183,12 +183,11 @@ def test_breaks_get_signs_when_asked(tmp_path: Path) -> None:
         assert "Coffee Break" in _flat(doc.pages[2].extract_text())
 
 
-def test_missing_logo_is_a_clear_error(tmp_path: Path) -> None:
+def test_missing_logo_is_a_clear_error_at_load(tmp_path: Path) -> None:
     data = yaml.safe_load((ROOT / "agenda.yaml").read_text(encoding="utf-8"))
     data["print"] = {"logo": "nowhere.png"}
-    programme = _agenda_with(tmp_path, data)
-    with pytest.raises(AgendaError, match=r"print\.logo: logo file not found"):
-        build(programme, tmp_path / "out", ["signs"])
+    with pytest.raises(AgendaError, match=r"print\.logo: logo file 'nowhere\.png' not found"):
+        _agenda_with(tmp_path, data)
 
 
 def test_logo_is_drawn(tmp_path: Path) -> None:

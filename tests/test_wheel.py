@@ -34,6 +34,8 @@ def test_wheel_contains_templates_and_fonts(wheel: Path) -> None:
     assert "podium/fonts/OFL.txt" in fonts
     bundled = sorted(p.name for p in (ROOT / "fonts").iterdir())
     assert sorted(n.removeprefix("podium/fonts/") for n in fonts) == bundled
+    # The CMYK output profile of print.colour: cmyk, with its licence.
+    assert {"podium/icc/podium-cmyk.icc", "podium/icc/README.md"} <= set(names)
     templates = sorted(n.removeprefix("podium/templates/") for n in names
                        if n.startswith("podium/templates/"))
     assert templates == sorted(str(p.relative_to(ROOT / "templates"))

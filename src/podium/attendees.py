@@ -10,7 +10,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from podium import controls
+from podium import attendee_values, controls
 from podium.limits import (
     BYTES_PER_VALUE,
     MAX_FILE_BYTES,
@@ -22,7 +22,8 @@ from podium.limits import (
 from podium.problems import Problem, SourceFile, did_you_mean, display_name
 from podium.values import name_sort_key
 
-COLUMNS = ("name", "title", "role", "organisation", "country", "category")
+COLUMNS = ("name", "title", "role", "organisation", "country", "category", "delegation",
+           "remote")
 DEFAULT_CATEGORY = "Delegate"
 
 
@@ -37,6 +38,12 @@ class Attendee:
     country: str | None = None
     category: str = DEFAULT_CATEGORY
     row: int = 0
+    delegation: str | None = None
+    """The delegation or organisation the person comes with, as the list of participants
+    groups them (a country's delegation, say); none: their country, else organisation."""
+    remote: bool = False
+    """Takes part by video link only: marked in the list of participants, left off
+    sign-in sheets."""
     extra: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     """Any further columns (a check-in code, say), kept for badge QR codes."""
 
@@ -201,10 +208,16 @@ def read_attendees(path: Path) -> tuple[list[Attendee], list[Problem]]:
                                     f"'{name}' is listed twice (first on row {seen[key]})"))
             continue
         seen[key] = number
+        remote, why = attendee_values.remote_value(cells.get("remote"))
+        if why:
+            problems.append(Problem(source.name, number, None, "remote", why))
+        if cells.get("country") and (why := attendee_values.country_problem(cells["country"] or "")):
+            problems.append(Problem(source.name, number, None, "country", why, "warning"))
         out.append(Attendee(
             name=name, title=cells.get("title"), role=cells.get("role"),
             organisation=cells.get("organisation"), country=cells.get("country"),
             category=cells.get("category") or DEFAULT_CATEGORY, row=number,
+            delegation=cells.get("delegation"), remote=remote,
             extra={h: v for h, v in cells.items() if h not in COLUMNS and h and v},
         ))
     return out, problems

@@ -1,5 +1,5 @@
-"""Command stage: the `podium` command line (check, build, import, schema; init and serve
-live in their own modules)."""
+"""Command stage: the `podium` command line (check, build, import, schema; init, serve and
+stocks live in their own modules)."""
 
 from __future__ import annotations
 
@@ -35,6 +35,7 @@ from podium.output import BuildDateError, OutputError, os_error_message
 from podium.problems import AgendaError
 from podium.progress import QUIET, VERBOSE, display
 from podium.report import build_report, plural, write_full
+from podium.stocks_command import stocks
 
 
 class OnlyOption(click.Option):
@@ -168,6 +169,9 @@ def build_command(agenda: Path, out_dir: Path | None, only: list[str], people: s
         click.echo("\n".join(report.screen))
         if level >= VERBOSE:
             click.echo(f"(the full report is in {where})")
+
+
+main.add_command(stocks)
 
 
 @main.command()

@@ -4,9 +4,10 @@ The stages, in order:
 1. read the YAML with the position of every key and value, within `podium.limits` (a file
    past a limit stops here), reporting characters no output can carry (`podium.controls`);
 2. validate it against the typed schema;
-3. read the attendees CSV it names, if any (within the same limits); it and `print.logo`
-   must be inside the agenda's folder (links followed) unless the person building allows
-   other places (--allow-outside);
+3. read the attendees CSV it names, if any (within the same limits), and the logo
+   (`printchecks`: format and pixel count before decoding, decoded once); both must be
+   inside the agenda's folder (links followed) unless the person building allows other
+   places (--allow-outside); the booklet's press sheet must hold its imposition;
 4. cross-check ids, references and times on the raw data (so they run even after 2 fails);
 5. check that the bundled fonts can draw every character (and that CSV columns printed as
    QR codes fit in one);
@@ -21,10 +22,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from podium import printchecks
 from podium.attendees import Attendee, read_attendees
 from podium.checks import cross_check
 from podium.fonts import FontRegistry, bundled, describe_char
 from podium.limits import MAX_URL_CHARS
+from podium.load_paths import outside
+from podium.logo import Logo
 from podium.model import Agenda
 from podium.problems import AgendaError, Problem, display_name, sort_problems
 from podium.schema_errors import schema_problems
@@ -41,6 +45,8 @@ class Programme:
     warnings: list[Problem] = field(default_factory=list)
     located: Located | None = field(default=None, repr=False, compare=False)
     """Where each key and value of the agenda file is, for renderers' error messages."""
+    logo: Logo | None = field(default=None, repr=False, compare=False)
+    """`print.logo`, checked and decoded at load; the renderers draw this one."""
 
     def problem(self, path: Path_, message: str) -> Problem:
         """A problem at `path` of the agenda (e.g. ("people", 3, "name")), positioned."""
@@ -81,35 +87,6 @@ def coverage_problems(located: Located, fonts: FontRegistry) -> list[Problem]:
             chars = ", ".join(describe_char(c) for c in gaps)
             out.append(located.problem(path, f"no bundled font can draw {chars} in '{text.strip()}'"))
     return out
-
-
-def outside(base: Path, rel: str) -> str | None:
-    """Why the file `rel` (as written in the agenda) is not inside the folder `base`, links
-    followed; None if it is. An agenda from someone else must not make a build read (and
-    print, or publish) /etc/passwd or ~/.ssh: a person who wants that gives --allow-outside."""
-    path = base / rel
-    try:
-        real, root = path.resolve(), base.resolve()
-    except (OSError, ValueError, RuntimeError):  # a NUL or a loop of links: not found, later
-        return None
-    if real.is_relative_to(root):
-        return None
-    plain = Path(rel).is_absolute() or ".." in Path(rel).parts
-    how = f"'{rel}' is" if plain else f"'{rel}' leads to {real},"
-    return (f"{how} outside the agenda's folder ({root}); put the file there, "
-            "or give --allow-outside to read files anywhere")
-
-
-def _path_problems(located: Located) -> list[Problem]:
-    """`print.logo` outside the agenda's folder (the renderers tell a missing logo)."""
-    data = located.data if isinstance(located.data, dict) else {}
-    settings = data.get("print")
-    logo = settings.get("logo") if isinstance(settings, dict) else None
-    if isinstance(logo, str) and logo.strip():
-        why = outside(located.source.path.parent, logo)
-        if why:
-            return [located.problem(("print", "logo"), why)]
-    return []
 
 
 def _attendee_problems(located: Located, allow_outside: bool = False
@@ -168,8 +145,9 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None,
     problems += schema
     attendees, csv_problems = _attendee_problems(located, allow_outside)   # 3
     problems += csv_problems
-    if not allow_outside:
-        problems += _path_problems(located)
+    logo, logo_problems = printchecks.logo_problems(located, allow_outside)
+    problems += logo_problems + printchecks.logo_warnings(located, logo)
+    problems += printchecks.sheet_problems(located, agenda) if agenda is not None else []
     problems += cross_check(located, {a.name for a in attendees})          # 4
     problems += coverage_problems(located, fonts)                          # 5
     if attendees:
@@ -181,4 +159,5 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None,
     if errors or agenda is None:
         raise AgendaError(problems)
     return Programme(agenda=agenda, source=source, attendees=attendees,
-                     warnings=[p for p in problems if not p.is_error], located=located)
+                     warnings=[p for p in problems if not p.is_error], located=located,
+                     logo=logo)

@@ -4,7 +4,8 @@ The stages, in order:
 1. choose the renderers (all registered ones, or those named with --only);
 2. fix the build date (SOURCE_DATE_EPOCH, else the agenda's first day);
 3. lock the output folder (waiting for a build that holds it) and run every renderer into
-   a new generation of it; a template that fails is reported at its file and line;
+   a new generation of it (PDFs turned CMYK after, with `print.colour: cmyk`); a template
+   that fails is reported at its file and line;
 4. switch the folder to the new generation in one step, only once all renderers have
    succeeded (output.py tells how).
 """
@@ -41,6 +42,17 @@ def choose(names: Sequence[str] | None) -> dict[str, Renderer]:
     return {n: RENDERERS[n] for n in names}
 
 
+def prepress(programme: Programme, written: list[Written]) -> list[Written]:
+    """`print.colour: cmyk`: each PDF just written, in black ink and CMYK, a PDF/X-4."""
+    if programme.agenda.print_.colour == "cmyk":
+        from podium.pdf.cmyk import to_cmyk
+
+        for w in written:
+            if w.path.suffix == ".pdf":
+                to_cmyk(w.path)
+    return written
+
+
 def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None,
           options: BuildOptions | None = None, *, wait: bool = True,
           on_wait: Callable[[int | None], None] | None = None,
@@ -60,7 +72,7 @@ def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None
             if progress is not None:
                 progress(name, "start")
             try:
-                written += render(ctx)
+                written += prepress(programme, render(ctx))
             except jinja2.TemplateError as exc:
                 raise failure(exc, ctx.template_dirs) from exc
             if progress is not None:

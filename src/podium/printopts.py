@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from podium.press import AUTO, SHEETS
+from podium.problems import did_you_mean
 
 _HEX = re.compile(r"#[0-9A-Fa-f]{6}\Z")
 
@@ -17,6 +20,48 @@ def _colour(value: str) -> str:
 
 
 Colour = Annotated[str, AfterValidator(_colour)]
+
+QR_MODES = ("agenda", "person", "none")
+
+
+def _stock(value: str) -> str:
+    from podium.renderers.badges.stocks import STOCKS  # data only (no drawing code)
+
+    if value not in STOCKS:
+        raise ValueError(f"unknown badge stock '{value}'{did_you_mean(value, STOCKS)} "
+                         f"(choose from {', '.join(STOCKS)}; `podium stocks` lists them)")
+    return value
+
+
+def _qr_mode(value: str) -> str:
+    mode = value.strip()
+    if mode.startswith("column:"):
+        if not mode.removeprefix("column:").strip():
+            raise ValueError("'column:' names no column; write column:NAME, NAME a column "
+                             "of the attendees CSV")
+        return mode
+    if mode not in QR_MODES:
+        hint = did_you_mean(mode, [*QR_MODES, "column:"])
+        raise ValueError(f"'{value}' is not a QR content{hint} (use agenda, person, "
+                         "column:NAME or none)")
+    return mode
+
+
+def _sheet(value: str) -> str:
+    if value != AUTO and value not in SHEETS:
+        raise ValueError(f"unknown sheet '{value}'{did_you_mean(value, [AUTO, *SHEETS])} "
+                         f"(choose from {AUTO}, {', '.join(SHEETS)})")
+    return value
+
+
+def _stock_choices(schema: dict[str, Any]) -> None:
+    from podium.renderers.badges.stocks import STOCKS
+
+    schema["enum"] = list(STOCKS)
+
+
+QrMode = Annotated[str, AfterValidator(_qr_mode), Field(
+    json_schema_extra={"pattern": r"^\s*(agenda|person|none|column:\s*\S.*)\s*$"})]
 
 DEFAULT_CATEGORY_COLOURS = {
     "Speaker": "#1F4E79",
@@ -36,12 +81,17 @@ class PrintSettings(BaseModel):
     """Page size of the programme booklet."""
     sign_paper: Literal["A4", "A3", "Letter"] = "A4"
     """Page size of the door signs (landscape)."""
-    badge_stock: str = "a6-4up-a4"
+    badge_stock: Annotated[str, AfterValidator(_stock), Field(
+        json_schema_extra=_stock_choices)] = "a6-4up-a4"
     """Badge sheet stock, by name (see `podium stocks`)."""
     offset_mm: tuple[float, float] = (0.0, 0.0)
     """Printer calibration offset (dx, dy) in millimetres, added to every badge position."""
     logo: str | None = None
-    """Path (relative to the agenda) of a logo image printed on badges and signs."""
+    """Path (relative to the agenda) of a PNG, JPEG or SVG logo printed on the booklet's
+    cover, badges and signs (an SVG on the booklet only)."""
+    colour: Literal["rgb", "cmyk"] = "rgb"
+    """`rgb` for office printers; `cmyk` for offset: text, rules and QR codes print in pure
+    black ink (K), colours as CMYK, and the booklet is a PDF/X-4."""
     category_colours: dict[str, Colour] = Field(
         default_factory=lambda: dict(DEFAULT_CATEGORY_COLOURS))
     """Band colour of each badge category, as #RRGGBB."""
@@ -51,11 +101,11 @@ class PrintSettings(BaseModel):
     """Badge order: by family name, or programme people then the attendees CSV as listed."""
     badge_remote: bool = False
     """Also print badges for people who only join by video link (remote in every item)."""
-    badge_qr: dict[str, str] = Field(default_factory=dict)
+    badge_qr: dict[str, QrMode] = Field(default_factory=dict)
     """QR code content per badge category: `agenda` (the online agenda), `person` (the
     person's entry in it; programme people only), `column:NAME` (a column of the attendees
     CSV, e.g. a check-in code) or `none`. Categories not listed use `badge_qr_default`."""
-    badge_qr_default: str = "agenda"
+    badge_qr_default: QrMode = "agenda"
     """QR code content for categories not named in `badge_qr`."""
     badge_bleed_mm: float = Field(default=0.0, ge=0, le=5)
     """Bleed of the category band past the badge edge, in mm (kept within the gap)."""
@@ -74,8 +124,13 @@ class PrintSettings(BaseModel):
     subtitle and speakers, room by room, a QR code per room and day) or `auto` (the default:
     full up to 60 items, compact above)."""
     booklet_crop_marks: bool = False
-    """Print crop and fold marks on programme-imposed.pdf; the sheets grow by 12 mm a side
-    to make room, so print on a larger stock (SRA4 for an A5 booklet) and trim."""
+    """Print crop and fold marks on programme-imposed.pdf (bleed turns them on too); they
+    need room around the pages, so choose a larger `booklet_sheet` (SRA4 for A5) and trim."""
+    booklet_sheet: Annotated[str, AfterValidator(_sheet), Field(
+        json_schema_extra={"enum": [AUTO, *SHEETS]})] = AUTO
+    """Press sheet of programme-imposed.pdf: SRA4 (320 x 225 mm), SRA3, A4, A3, letter,
+    tabloid, 12x18in, ... (`podium stocks` lists them). `auto`: the smallest that holds two
+    pages with their bleed and marks (A4 for A5 pages, SRA4 with marks)."""
     booklet_bleed_mm: float = Field(default=0.0, ge=0, le=5)
     """Bleed of the booklet pages in mm (3 is usual): page backgrounds (a coloured cover in
     your own stylesheet, say) print this far past the trim line on the imposed sheets, so
@@ -90,3 +145,25 @@ class PrintSettings(BaseModel):
     sign_breaks: bool = False
     """Door signs: give breaks and meals their own session sign too (default: no; the welcome,
     closing and every session always get one, and room-day lists always show breaks)."""
+
+    # -- table tents, list of participants, sign-in sheets ----------------------------
+    tent_paper: Literal["A4", "Letter"] = "A4"
+    """Paper of the table tents: one tent a sheet, folded along its long middle."""
+    tent_order: Literal["centre", "programme"] = "centre"
+    """Seating order of a panel, left to right as the hall sees it: `centre` puts the chair
+    (or chairs) in the middle with the panelists shared out either side, in programme order;
+    `programme` seats the chair first, then the panelists as the agenda lists them."""
+    tent_scope: Literal["session", "event"] = "session"
+    """`session`: one tent per person per session they sit on in person, grouped by session,
+    each group after its seating plan; `event`: one tent per person for the whole event,
+    by family name, after the seating plans of every session."""
+    participants_group: Literal["country", "organisation"] = "country"
+    """How the list of participants groups people: by `country` (an attendee's delegation,
+    else their country, else their organisation) or by `organisation`."""
+    signin_paper: Literal["A4", "Letter"] = "A4"
+    """Paper of the sign-in sheets (portrait)."""
+    signin_by: Literal["day", "session"] = "day"
+    """Sign-in sheets per programme day, or per session (an item with a chair or speakers)."""
+    signin_blank_rows: int = Field(default=5, ge=0, le=50)
+    """Blank rows for walk-ins at the end of each sign-in sheet, at least this many: the
+    last page is filled with them."""

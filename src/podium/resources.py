@@ -1,4 +1,4 @@
-"""Resource stage: where the bundled templates and fonts are, installed or in a checkout."""
+"""Resource stage: where the bundled templates, fonts and ICC profile are, installed or in a checkout."""
 
 from __future__ import annotations
 
@@ -23,3 +23,8 @@ def fonts_dir() -> Path:
 def templates_dir() -> Path:
     """The folder of bundled templates and stylesheets."""
     return _find("templates")
+
+
+def cmyk_profile() -> Path:
+    """The CMYK output profile of `print.colour: cmyk` (icc/README.md says what it is)."""
+    return _find("icc") / "podium-cmyk.icc"

@@ -17,10 +17,12 @@ from podium.importers.people import People, candidate_ids, safe_id, unique_id
 from podium.importers.report import Report
 from podium.importers.source import SourceEvent, SourceSchedule, parse_duration, parse_instant
 from podium.importers.text import clean_line, to_paragraphs
+from podium.importers.tracks import Tracks
 
 PLACEHOLDER_URL = values.PLACEHOLDER_URL
 LAST_MINUTE = 48 * 60 - 1  # 47:59, the latest time an agenda can hold
 _LABEL_LANGUAGES = ("en", "es", "fr")
+CHAIR_ROLES = ("chair", "moderator", "host")
 
 
 @dataclass
@@ -39,7 +41,8 @@ def _hhmm(minutes: int) -> str:
     return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
-def _kind(event_type: str) -> str | None:
+def kind_of(event_type: str) -> str | None:
+    """podium's kind for a source's event type: ceremony, break or meal (None: a session)."""
     lowered = event_type.lower()
     if "ceremony" in lowered:
         return "ceremony"
@@ -96,6 +99,7 @@ class Converter:
         self.tz = zoneinfo.ZoneInfo(self.tz_name)
         self.url = self._event_url(url)
         self.room_ids: dict[str, str] = {}
+        self.tracks = Tracks(source, self.report)
         self.day_dates = {d.index: d.date for d in source.days}
         self.after_midnight = 0
         self.missing_length = 0
@@ -265,15 +269,19 @@ class Converter:
         if placed.end is not None:
             item["end"] = _hhmm(placed.end)
         item["title"] = title
-        optional = {"subtitle": clean_line(e.subtitle), "room": placed.room, "track": clean_line(e.track),
-                    "format": clean_line(e.type), "language": clean_line(e.language)}
+        optional = {"subtitle": clean_line(e.subtitle), "room": placed.room,
+                    "track": self.tracks.id_of(e.track), "format": clean_line(e.type),
+                    "language": clean_line(e.language)}
         for key, value in optional.items():
             if value:
-                item[key] = value if key == "room" else fix(value, where, key)
-        kind = _kind(e.type)
+                item[key] = value if key in ("room", "track") else fix(value, where, key)
+        kind = kind_of(e.type)
         if kind:
             item["kind"] = kind
-        speakers = self.people.refs(e.persons, where)
+        chairs = self.people.refs([p for p in e.persons if p.role in CHAIR_ROLES], where)
+        if chairs:
+            item["chair"] = chairs[0] if len(chairs) == 1 else chairs
+        speakers = self.people.refs([p for p in e.persons if p.role not in CHAIR_ROLES], where)
         if speakers:
             item["speakers"] = speakers
         item.update(self._links(e, ident, where))
@@ -374,5 +382,6 @@ class Converter:
         event.update({"timezone": self.tz_name, "url": self.url, "language": self._language()})
         people = [{"id": p["id"], "name": self.glyphs.fix(p["name"], f"person {p['id']}")}
                   for p in self.people.entries()]
-        return {"event": event, "rooms": rooms, "people": people,
+        tracks = self.tracks.entries(self.glyphs.fix)
+        return {"event": event, "rooms": rooms, **({"tracks": tracks} if tracks else {}), "people": people,
                 "days": [{"date": date.isoformat(), "items": items} for date, items in sorted(days.items())]}

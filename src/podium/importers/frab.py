@@ -12,6 +12,7 @@ from podium.importers.source import (
     SourceEvent,
     SourcePerson,
     SourceSchedule,
+    SourceTrack,
     parse_day_date,
     parse_instant,
 )
@@ -63,6 +64,15 @@ def _event(element: ET.Element, day_index: int, block_room: str) -> tuple[Source
     ), outside
 
 
+def _tracks(root: ET.Element) -> list[SourceTrack]:
+    """c3voc's `<conference><track name color slug/>`, or pentabarf's `<tracks><track>Name`
+    (FOSDEM's beside `<conference>`): names, and colours where given."""
+    found = [*root.findall("conference/track"), *root.findall("conference/tracks/track"),
+             *root.findall("tracks/track")]
+    return [SourceTrack(name=(t.get("name") or t.text or "").strip(),
+                        colour=(t.get("color") or t.get("colour") or "").strip()) for t in found]
+
+
 def read_frab(path: Path) -> SourceSchedule:
     """Read a frab schedule XML; the event's own `<room>` wins over its enclosing room block."""
     try:
@@ -105,6 +115,7 @@ def read_frab(path: Path) -> SourceSchedule:
         base_url=_text(conf, "base_url") or _text(conf, "url"),
         days=days,
         events=events,
+        tracks=_tracks(root),
         persons_outside=outside,
         empty_room_blocks=empty,
     )

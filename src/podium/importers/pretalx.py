@@ -13,6 +13,7 @@ from podium.importers.source import (
     SourceEvent,
     SourcePerson,
     SourceSchedule,
+    SourceTrack,
     parse_day_date,
     parse_instant,
 )
@@ -30,7 +31,7 @@ def _person(data: Any) -> SourcePerson:
         return SourcePerson(key=None, name=_str(data))
     key = _str(data.get("guid")) or _str(data.get("code")) or _str(data.get("id"))
     name = _str(data.get("public_name")) or _str(data.get("name"))
-    return SourcePerson(key=key.strip() or None, name=name)
+    return SourcePerson(key=key.strip() or None, name=name, role=_str(data.get("role")).strip().lower())
 
 
 def _named(value: Any, names: dict[str, str] | None = None) -> str:
@@ -70,6 +71,22 @@ def _event(data: dict[str, Any], day_index: int, block_room: str,
         description=_str(data.get("description")),
         persons=[_person(p) for p in persons] if isinstance(persons, list) else [],
     )
+
+
+def _colour(data: dict[str, Any]) -> str:
+    """c3voc's `color`, or schema 2's `colors: {light, dark}` (the light one: print is light)."""
+    colours = data.get("colors")
+    if isinstance(colours, dict):
+        return _str(colours.get("light") or colours.get("dark")).strip()
+    return _str(data.get("color") or data.get("colour")).strip()
+
+
+def _tracks(conf: dict[str, Any]) -> list[SourceTrack]:
+    listed = conf.get("tracks")
+    if not isinstance(listed, list):
+        return []
+    return [SourceTrack(name=_named(t), colour=_colour(t)) if isinstance(t, dict)
+            else SourceTrack(name=_str(t).strip()) for t in listed]
 
 
 def _day_index(data: dict[str, Any], days: list[SourceDay]) -> int:
@@ -158,5 +175,6 @@ def read_schedule_json(path: Path) -> SourceSchedule:
         base_url=_str(schedule.get("base_url")).strip() or _str(conf.get("url")).strip(),
         days=days,
         events=events,
+        tracks=_tracks(conf),
         empty_room_blocks=empty,
     )

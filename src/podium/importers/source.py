@@ -20,6 +20,9 @@ class SourcePerson:
 
     key: str | None
     name: str
+    role: str = ""
+    """The person's role in the event, where the source gives one (c3voc JSON, podium's
+    own schedule.json): "chair", "moderator" or "host" make the person the item's chair."""
 
 
 @dataclass
@@ -50,6 +53,14 @@ class SourceEvent:
 
 
 @dataclass
+class SourceTrack:
+    """A track as the source lists it in its conference: a name, and a colour when given."""
+
+    name: str
+    colour: str = ""
+
+
+@dataclass
 class SourceDay:
     """A day as the source lists it; `date` may be a UTC date (see importers.days)."""
 
@@ -74,6 +85,8 @@ class SourceSchedule:
     city: str = ""
     timezone: str = ""
     base_url: str = ""
+    tracks: list[SourceTrack] = field(default_factory=list)
+    """The conference's list of tracks (c3voc and pretalx give colours; FOSDEM names only)."""
     persons_outside: int = 0
     """Events whose speakers were found outside a `<persons>` wrapper (bare `<person>`)."""
     empty_room_blocks: list[tuple[dt.date, str]] = field(default_factory=list)

@@ -67,8 +67,9 @@ def _styled(agenda: dict[str, Any]) -> dict[str, Any]:
             for key in ("start", "end"):
                 if key in item:
                     item[key] = _Quoted(item[key])
-            if "speakers" in item:
-                item["speakers"] = _Inline(item["speakers"])
+            for key in ("chair", "speakers"):
+                if isinstance(item.get(key), list):
+                    item[key] = _Inline(item[key])
     return agenda
 
 
@@ -77,7 +78,8 @@ def dump(agenda: dict[str, Any], header: str = "") -> str:
     text = yaml.dump(_styled(agenda), Dumper=_Dumper, sort_keys=False, allow_unicode=True,
                      width=100, default_flow_style=False)
     comment = "".join(f"# {line}\n" for line in header.splitlines())
-    sections = text.replace("\nrooms:", "\n\nrooms:").replace("\npeople:", "\n\npeople:") \
+    sections = text.replace("\nrooms:", "\n\nrooms:").replace("\ntracks:", "\n\ntracks:") \
+        .replace("\npeople:", "\n\npeople:") \
         .replace("\ndays:", "\n\ndays:")
     placeholder = f"\n  url: {values.PLACEHOLDER_URL}\n"
     if placeholder in sections:

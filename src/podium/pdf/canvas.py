@@ -31,14 +31,15 @@ class PdfCanvas(TemplateCanvas):
 
 
 def new_canvas(path: Any, pagesize: tuple[float, float], fonts: PdfFonts, face: Face, *,
-               epoch: int, title: str = "", author: str = "podium") -> PdfCanvas:
+               epoch: int, title: str = "", author: str = "podium", lang: str = "") -> PdfCanvas:
     """A canvas that writes reproducible bytes: fixed ids, `epoch` as creation date, and a
-    bundled face as starting font (else ReportLab references an unembedded Helvetica)."""
+    bundled face as starting font (else ReportLab references an unembedded Helvetica), and
+    the document's title and language (/Lang, BCP 47) for readers and screen readers."""
     # Streams are compressed by the document's default filter (`_Flate`) rather than by
     # ReportLab's page compression, which adds an ASCII85 layer (a quarter larger, and
     # encoded again to bytes) and is switched off only process-wide (rl_config.useA85).
     canvas = PdfCanvas(path, pagesize=pagesize, invariant=1,
-                       initialFontName=fonts.name(face), pageCompression=0)
+                       initialFontName=fonts.name(face), pageCompression=0, lang=lang or None)
     canvas._doc.defaultStreamFilters = [_FLATE]
     stamp = TimeStamp(invariant=True)
     stamp.t = epoch

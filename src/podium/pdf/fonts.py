@@ -8,10 +8,11 @@ private-use code point assigned to that glyph id, the same way on every run (see
 
 from __future__ import annotations
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from podium.fonts import Face
+from podium.pdf.subsets import tag_of
 
 _PUA = range(0xE000, 0xF900)
 """The private-use area of the Basic Multilingual Plane: ToUnicode maps (which ReportLab
@@ -66,6 +67,32 @@ def _glyph_code(font: TTFont, gid: int) -> str:
     return chr(code)
 
 
+def subset_tag(font_name: str, chars: list[int]) -> bytes:
+    """Six capitals naming one subset of one font, from the font and the characters in it:
+    the same on every run, different for different subsets (ReportLab numbers subsets
+    AAAAAA, AAAAAB, ... in every font and file, so merged files had colliding names)."""
+    return tag_of(font_name, ",".join(map(str, chars)).encode()).encode()
+
+
+class TaggedTTFont(TTFont):  # type: ignore[misc]  # ReportLab is untyped
+    """A TrueType font whose embedded subsets are tagged by `subset_tag`."""
+
+    def addObjects(self, doc: object) -> None:
+        state = self.state.get(doc)
+        if state is None:
+            super().addObjects(doc)
+            return
+        tags = [subset_tag(self.fontName, list(subset)) for subset in state.subsets]
+        numbered = ttfonts.SUBSETN
+        # ReportLab writes SUBSETN(n) as the tag of subset n; for the length of this call,
+        # the module's function gives this font's own tags instead.
+        ttfonts.SUBSETN = lambda n, *_: tags[n]
+        try:
+            super().addObjects(doc)
+        finally:
+            ttfonts.SUBSETN = numbered
+
+
 class PdfFonts:
     """The bundled faces as ReportLab fonts. ReportLab keeps one process-wide font registry;
     each face is registered there once, under a name unique to podium ("podium-" + file
@@ -86,7 +113,7 @@ class PdfFonts:
             if name in pdfmetrics.getRegisteredFontNames():
                 font = pdfmetrics.getFont(name)
             else:
-                font = TTFont(name, str(face.path))
+                font = TaggedTTFont(name, str(face.path))
                 pdfmetrics.registerFont(font)
             GLYPH_CODES.setdefault(name, {})
             self._fonts[name] = font

@@ -13,11 +13,14 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 # Imported after `Renderer` exists; the order of the dict is the build order.
-from podium.renderers import badges, booklet, signs, site  # noqa: E402
+from podium.renderers import badges, booklet, participants, signin, signs, site, tents  # noqa: E402
 
 RENDERERS: dict[str, Renderer] = {
     "booklet": booklet.render,
     "badges": badges.render,
     "signs": signs.render,
     "site": site.render,
+    "tents": tents.render,
+    "participants": participants.render,
+    "signin": signin.render,
 }

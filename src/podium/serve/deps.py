@@ -39,8 +39,12 @@ READS: dict[str, Reads] = {
                     ("attendees", "logo")),
     "signs": Reads(_PROGRAMME, ("sign_", "logo"), ("logo",)),
     "site": Reads(_PROGRAMME, (), (), ("site/",)),
+    "tents": Reads(_PROGRAMME, ("tent_",)),
+    "participants": Reads(_PROGRAMME | {"attendees"}, ("participants_",), ("attendees",),
+                          ("participants",)),
+    "signin": Reads(_PROGRAMME | {"attendees"}, ("signin_",), ("attendees",)),
 }
-LATER = frozenset({"booklet"})
+LATER = frozenset({"booklet", "participants"})
 """Outputs slow enough (WeasyPrint) that serve rebuilds them after the others are shown."""
 _TEMPLATE_PREFIXES = tuple(p for r in READS.values() for p in r.templates)
 

@@ -82,13 +82,11 @@ def qr_content(programme: Programme, settings: PrintSettings, holder: Holder) ->
                    f"'{mode}' is not a QR content; use agenda, person, column:NAME or none")
 
 
-def _logo(programme: Programme, settings: PrintSettings) -> Path | None:
-    if not settings.logo:
-        return None
-    path = programme.base_dir / settings.logo
-    if not path.is_file():
-        raise _problem(programme, "print.logo", f"logo file '{settings.logo}' not found")
-    return path
+def _logo(programme: Programme) -> Path | None:
+    """The raster logo checked and decoded at load (an SVG one prints on the booklet only).
+    ReportLab embeds it by file name once per document and reuses it on every badge."""
+    logo = programme.logo
+    return logo.path if logo is not None and logo.raster is not None else None
 
 
 def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
@@ -98,7 +96,7 @@ def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
     """Draw every badge onto sheets of `stock`; return (pages, notes). Above
     `parallel_above` badges the sheets are drawn in chunks by up to `workers` processes
     (default: the CPU count) and joined; the bytes do not depend on `workers`."""
-    job = Job(programme.agenda, stock, _logo(programme, programme.agenda.print_), epoch)
+    job = Job(programme.agenda, stock, _logo(programme), epoch)
     if len(chosen) > parallel_above:
         return draw_chunked(job, path, chosen, codes, shaper,
                             sheets=chunk_sheets(stock.per_page, len(chosen)),

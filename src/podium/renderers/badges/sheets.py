@@ -59,7 +59,8 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
     artist = Artist(agenda, settings, locale_of(agenda), shaper, fonts, stock.badge, bleed,
                     job.logo)
     canvas = new_canvas(str(path), stock.page, fonts, shaper.fonts.face(SANS), epoch=job.epoch,
-                        title=f"{agenda.event.title}: {locale_of(agenda).label('badges')}")
+                        title=f"{agenda.event.title}: {locale_of(agenda).label('badges')}",
+                        lang=agenda.event.text_language)
     dx, dy = (v * mm for v in settings.offset_mm)
     notes: list[Notes] = []
     pages = 0

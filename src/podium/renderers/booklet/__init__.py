@@ -5,14 +5,14 @@ agenda -> view (what to print) -> HTML + CSS (Jinja2 templates, user's first) ->
 
 from __future__ import annotations
 
-from pathlib import Path
+import dataclasses
 from typing import TYPE_CHECKING
 
 from podium.context import BuildContext
 from podium.output import Written, atomic_write_bytes
-from podium.problems import AgendaError, Problem, display_name
+from podium.renderers.booklet.flow import MAX_PASSES, with_continued_lists
 from podium.renderers.booklet.html import Source, source
-from podium.renderers.booklet.view import booklet_view, index_pages
+from podium.renderers.booklet.view import BookletView, booklet_view, index_pages
 from podium.resources import fonts_dir
 
 if TYPE_CHECKING:
@@ -22,15 +22,16 @@ PROGRAMME = "programme.pdf"
 IMPOSED = "programme-imposed.pdf"
 
 
-def _logo(ctx: BuildContext) -> Path | None:
-    name = ctx.programme.agenda.print_.logo
-    if not name:
-        return None
-    path = ctx.programme.base_dir / name
-    if not path.is_file():
-        raise AgendaError([Problem(display_name(ctx.programme.source), 1, None, "print.logo",
-                                   f"logo file '{name}' not found (looked in {path.parent})")])
-    return path
+CMYK_CSS = ":root { --ink: #000000; --muted: #5f5f5f; --rule: #bdbdbd; }\n"
+"""`print.colour: cmyk`: body text solid black ink, secondary text and rules tints of black
+alone (the default stylesheet's near-black and blue-greys would print in four inks, and
+small type screened in four inks blurs when the plates are a hair out of register)."""
+
+
+def _inks(src: Source, colour: str) -> Source:
+    if colour != "cmyk":
+        return src
+    return dataclasses.replace(src, stylesheets=[*src.stylesheets, (CMYK_CSS, None)])
 
 
 def build_pdf(ctx: BuildContext) -> Rendered:
@@ -40,22 +41,35 @@ def build_pdf(ctx: BuildContext) -> Rendered:
 
     agenda = ctx.programme.agenda
     settings = agenda.print_
-    logo = _logo(ctx)
-    view = booklet_view(agenda, logo.resolve().as_uri() if logo else None)
-    folders, files = [*ctx.template_dirs, fonts_dir()], [logo] if logo else []
+    # The logo as read and checked at load (PNG, JPEG or SVG: WeasyPrint draws each).
+    logo = ctx.programme.logo
+    view = booklet_view(agenda, logo.path.resolve().as_uri() if logo else None)
+    folders, held = [*ctx.template_dirs, fonts_dir()], {logo.path: logo.data} if logo else {}
     if not view.compact:
-        src = source(view, ctx.template_dirs, ctx.fonts, settings.paper, settings.booklet_bleed_mm)
-        return render_pdf(src, folders=folders, files=files, epoch=ctx.epoch,
-                          title=agenda.event.title)
+        def full(v: BookletView) -> Source:
+            return _inks(source(v, ctx.template_dirs, ctx.fonts, settings.paper,
+                                settings.booklet_bleed_mm), settings.colour)
+
+        def revise(anchors: AnchorPages) -> Source | None:
+            nonlocal view
+            cut = with_continued_lists(view, anchors)
+            if cut is None:
+                return None
+            view = cut
+            return full(view)
+
+        return render_pdf(full(view), folders=folders, held=held, epoch=ctx.epoch,
+                          title=agenda.event.title, revise=revise, passes=MAX_PASSES)
 
     def tail(anchors: AnchorPages, first_page: int) -> Source:
-        return source(view, ctx.template_dirs, ctx.fonts, settings.paper,
-                      settings.booklet_bleed_mm, part="tail",
-                      index_pages=index_pages(anchors), first_page=first_page)
+        return _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                            settings.booklet_bleed_mm, part="tail",
+                            index_pages=index_pages(anchors), first_page=first_page),
+                     settings.colour)
 
-    body = source(view, ctx.template_dirs, ctx.fonts, settings.paper,
-                  settings.booklet_bleed_mm, part="body")
-    return render_in_parts(body, tail, folders=folders, files=files, epoch=ctx.epoch,
+    body = _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
+                        settings.booklet_bleed_mm, part="body"), settings.colour)
+    return render_in_parts(body, tail, folders=folders, held=held, epoch=ctx.epoch,
                            title=agenda.event.title)
 
 
@@ -65,7 +79,7 @@ def render(ctx: BuildContext) -> list[Written]:
     agenda = ctx.programme.agenda
     rendered = build_pdf(ctx)
     imposed = impose(rendered.pdf, epoch=ctx.epoch, title=agenda.event.title,
-                     paper=agenda.print_.paper,
+                     sheet=agenda.print_.booklet_sheet, us=agenda.print_.paper == "Letter",
                      crop_marks=agenda.print_.booklet_crop_marks)
     pages = crop_to_trim(rendered.pdf) if agenda.print_.booklet_bleed_mm else rendered.pdf
     atomic_write_bytes(ctx.out(PROGRAMME), pages)

@@ -10,9 +10,9 @@ import io
 
 import pikepdf
 
+from podium.press import AUTO, SHEETS, Layout, auto_sheet, place
+
 MM = 72 / 25.4
-MARK_MARGIN = 12 * MM
-"""Room around the trimmed sheet for crop marks, when they are asked for."""
 
 
 def booklet_order(pages: int) -> list[int | None]:
@@ -40,25 +40,23 @@ def _pdf_date(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("D:%Y%m%d%H%M%SZ")
 
 
-def _marks(width: float, height: float, margin: float, gap: float) -> bytes:
-    """Crop marks at the four corners of the trimmed sheet and fold marks at its middle,
-    starting `gap` away from the trim (outside the bleed)."""
-    length = 8 * MM
-    x0, y0, x1, y1 = margin, margin, margin + width, margin + height
-    lines = []
+def _marks(x0: float, y0: float, width: float, height: float, spot: Layout) -> bytes:
+    """Crop marks at the four corners of the trimmed spread (points, lower left at x0, y0)
+    and dashed fold marks at its middle, each starting `spot.offset` from the trim (outside
+    the bleed) and ending inside the sheet."""
+    x1, y1 = x0 + width, y0 + height
+    gap, length = spot.offset * MM, spot.length * MM
+    crops = []
     for x, y, dx, dy in ((x0, y0, -1, -1), (x1, y0, 1, -1), (x0, y1, -1, 1), (x1, y1, 1, 1)):
-        lines.append((x + dx * gap, y, x + dx * (gap + length), y))
-        lines.append((x, y + dy * gap, x, y + dy * (gap + length)))
-    mid = margin + width / 2
-    lines.append((mid, y1 + gap, mid, y1 + gap + length))
-    lines.append((mid, y0 - gap, mid, y0 - gap - length))
-    ops = "".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S\n" for a, b, c, d in lines)
-    return f"q 0 0 0 1 K 0.25 w\n{ops}Q\n".encode()
+        crops.append((x + dx * gap, y, x + dx * (gap + length), y))
+        crops.append((x, y + dy * gap, x, y + dy * (gap + length)))
+    mid = (x0 + x1) / 2
+    folds = [(mid, y1 + gap, mid, y1 + gap + length), (mid, y0 - gap, mid, y0 - gap - length)]
 
+    def strokes(lines: list[tuple[float, float, float, float]]) -> str:
+        return "".join(f"{a:.2f} {b:.2f} m {c:.2f} {d:.2f} l S\n" for a, b, c, d in lines)
 
-SHEETS = {"A5": (841.89, 595.28), "A4": (1190.55, 841.89), "Letter": (1224.0, 792.0)}
-"""The printing sheet for each page size: A5 pages go on A4, A4 on A3, Letter on Tabloid.
-(Two A5 pages are 1 mm narrower than A4; the pair is centred.)"""
+    return f"q 0 0 0 1 K 0.25 w\n{strokes(crops)}[2 1.5] 0 d\n{strokes(folds)}Q\n".encode()
 
 
 def _box(page: pikepdf.Page, key: str) -> list[float]:
@@ -66,20 +64,24 @@ def _box(page: pikepdf.Page, key: str) -> list[float]:
     return [float(v) for v in box]
 
 
-def impose(pdf_bytes: bytes, *, epoch: int, title: str, paper: str | None = None,
-           crop_marks: bool = False) -> bytes:
-    """The booklet's pages two-up on sheets twice as wide, in saddle-stitch order. Pages with
-    bleed (a MediaBox larger than their TrimBox) keep it on their outer edges, never across
-    the fold."""
+def impose(pdf_bytes: bytes, *, epoch: int, title: str, sheet: str = AUTO,
+           crop_marks: bool = False, us: bool = False, lang: str = "") -> bytes:
+    """The booklet's pages two-up on the press sheet `sheet` (a name in `podium.press`;
+    `auto`: the spread's own size, or the smallest sheet that holds the marks, US sizes
+    first when `us`), in saddle-stitch order. Pages with bleed (a MediaBox larger than
+    their TrimBox) keep it on their outer edges, never across the fold; bleed turns the
+    marks on. ValueError when the sheet is too small (the agenda's load says so first)."""
     src = pikepdf.open(io.BytesIO(pdf_bytes))
     media, trim = _box(src.pages[0], "/MediaBox"), _box(src.pages[0], "/TrimBox")
     width, height = trim[2] - trim[0], trim[3] - trim[1]
     bleed = max(0.0, trim[0] - media[0])
-    gap = max(3 * MM, bleed + 1 * MM)
-    sheet_w, sheet_h = SHEETS.get(paper or "", (2 * width, height))
-    margin = max(MARK_MARGIN, gap + 9 * MM) if crop_marks or bleed else 0.0
-    if margin:
-        sheet_w, sheet_h = 2 * width + 2 * margin, height + 2 * margin
+    marks = crop_marks or bleed > 0
+    two, bleed_mm = (2 * width / MM, height / MM), round(bleed / MM, 3)
+    size = auto_sheet(two, bleed_mm, marks, us=us)[1] if sheet == AUTO else SHEETS[sheet]
+    spot = place(two, size, bleed_mm, marks)
+    if spot is None:
+        raise ValueError(f"two pages with their bleed and marks do not fit on {sheet}")
+    sheet_w, sheet_h = size[0] * MM, size[1] * MM
     x0, y0 = (sheet_w - 2 * width) / 2, (sheet_h - height) / 2
     out = pikepdf.new()
     # One form XObject per page, named by its number: the same input gives the same names
@@ -104,8 +106,8 @@ def impose(pdf_bytes: bytes, *, epoch: int, title: str, paper: str | None = None
             ops.append(f"q {clip}1 0 0 1 {x0 + slot * width - trim[0]:.4f} {y0 - trim[1]:.4f} cm "
                        f"{name} Do Q\n")
         content = "".join(ops).encode()
-        if crop_marks:
-            content += _marks(2 * width, height, margin, gap)
+        if marks:
+            content += _marks(x0, y0, 2 * width, height, spot)
         page = pikepdf.Dictionary(
             Type=pikepdf.Name.Page,
             MediaBox=pikepdf.Array([0, 0, sheet_w, sheet_h]),
@@ -115,6 +117,8 @@ def impose(pdf_bytes: bytes, *, epoch: int, title: str, paper: str | None = None
             Resources=pikepdf.Dictionary(XObject=xobjects),
             Contents=out.make_stream(content))
         out.pages.append(pikepdf.Page(page))
+    if lang or "/Lang" in src.Root:
+        out.Root.Lang = pikepdf.String(lang or str(src.Root.Lang))
     return _save(out, epoch=epoch, title=title)
 
 

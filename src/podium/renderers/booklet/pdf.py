@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,6 +15,7 @@ from weasyprint import CSS, HTML
 from weasyprint.document import Document
 from weasyprint.text.fonts import FontConfiguration
 
+from podium.pdf.subsets import retag
 from podium.renderers.booklet.fetch import FolderFetcher
 from podium.renderers.booklet.html import Source
 
@@ -25,6 +26,15 @@ class Rendered:
     pages: int
     fetched: list[str]
     refused: list[str]
+
+
+AnchorPages = dict[str, int]
+"""Page number (from 1) of every anchor in the laid-out body."""
+
+
+def _anchor_pages(document: Document) -> AnchorPages:
+    return {name: number for number, page in enumerate(document.pages, start=1)
+            for name in page.anchors}
 
 
 def iso_date(epoch: int) -> str:
@@ -47,26 +57,36 @@ def _write(document: Document, *, epoch: int, title: str, html: str) -> bytes:
     document.metadata.modified = stamp
     document.metadata.generator = "podium"
     identifier = hashlib.md5(html.encode() + stamp.encode(), usedforsecurity=False).digest()
-    pdf: bytes = document.write_pdf(pdf_identifier=identifier)
-    return pdf
+    # Tagged PDF/UA-1: a structure tree in reading order (headings, lists, tables, figures
+    # with their text), /Lang, the title shown by viewers, bookmarks from the headings.
+    pdf: bytes = document.write_pdf(pdf_identifier=identifier, pdf_variant="pdf/ua-1")
+    return retag(pdf)
 
 
-def render_pdf(src: Source, *, folders: Iterable[Path], files: Iterable[Path] = (),
-               epoch: int, title: str) -> Rendered:
-    """Lay out and write the booklet; only `folders` and `files` can be read."""
-    fetcher = FolderFetcher(folders, files)
-    document = _layout(src, fetcher, FontConfiguration())
+def render_pdf(src: Source, *, folders: Iterable[Path], held: Mapping[Path, bytes] | None = None,
+               epoch: int, title: str, revise: Callable[[AnchorPages], Source | None] | None = None,
+               passes: int = 1) -> Rendered:
+    """Lay out and write the booklet; only `folders` and the `held` files can be read.
+    `revise`, given the page of every anchor, may return a source to lay out instead (at
+    most `passes` layouts in all)."""
+    fetcher = FolderFetcher(folders, held)
+    font_config = FontConfiguration()
+    document = _layout(src, fetcher, font_config)
+    for _ in range(passes - 1):
+        better = revise(_anchor_pages(document)) if revise is not None else None
+        if better is None:
+            break
+        src = better
+        document = _layout(src, fetcher, font_config)
     pdf = _write(document, epoch=epoch, title=title, html=src.html)
     return Rendered(pdf=pdf, pages=len(document.pages),
                     fetched=fetcher.fetched, refused=fetcher.refused)
 
 
-AnchorPages = dict[str, int]
-"""Page number (from 1) of every anchor in the laid-out body."""
 
 
 def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
-                    folders: Iterable[Path], files: Iterable[Path] = (), epoch: int,
+                    folders: Iterable[Path], held: Mapping[Path, bytes] | None = None, epoch: int,
                     title: str) -> Rendered:
     """Lay out `body`, then the tail that `tail(anchor pages, first page)` gives, and write
     both as one PDF.
@@ -74,11 +94,10 @@ def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
     An index whose page numbers come from the laid-out body can print each page once and in
     order (CSS target-counter() cannot drop a repeated page), and it costs no second layout
     pass over the whole booklet."""
-    fetcher = FolderFetcher(folders, files)
+    fetcher = FolderFetcher(folders, held)
     font_config = FontConfiguration()
     first = _layout(body, fetcher, font_config)
-    anchors = {name: number for number, page in enumerate(first.pages, start=1)
-               for name in page.anchors}
+    anchors = _anchor_pages(first)
     tail_src = tail(anchors, len(first.pages) + 1)
     second = _layout(tail_src, fetcher, font_config)
     document = first.copy([*first.pages, *second.pages])

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from podium import qr
 from podium.i18n import time_range
-from podium.model import Agenda, Day, Item
+from podium.model import Agenda, Day, Item, Track
 from podium.present import day_note, item_times, locale_of
 
 COMPACT_ABOVE = 60
@@ -49,10 +49,18 @@ class ListingRow:
 
 
 @dataclass(frozen=True)
+class TrackLabel:
+    """A track as printed: its name, with a swatch of its colour beside it when it has one."""
+
+    name: str
+    colour: str | None
+
+
+@dataclass(frozen=True)
 class TrackGroup:
     """Consecutive items of a room under one track (None when the items name none)."""
 
-    track: str | None
+    track: TrackLabel | None
     rows: list[ListingRow]
     span: str
     """'10:30–14:00': from the first item's start to the last one's end."""
@@ -67,7 +75,7 @@ class RoomDay:
     anchor: str
     """Anchor of its first item, where the QR code points."""
     room: str | None
-    tracks: list[str]
+    tracks: list[TrackLabel]
     span: str
     groups: list[TrackGroup]
     qr: Markup | None
@@ -89,14 +97,19 @@ def _span(items: list[Item]) -> str:
     return time_range(items[0].start, last)
 
 
-def _groups(items: list[Item], rows: list[ListingRow]) -> list[TrackGroup]:
-    runs: list[tuple[str | None, list[Item], list[ListingRow]]] = []
+def _label(track: Track | None) -> TrackLabel | None:
+    return None if track is None else TrackLabel(track.name, track.colour)
+
+
+def _groups(agenda: Agenda, items: list[Item], rows: list[ListingRow]) -> list[TrackGroup]:
+    runs: list[tuple[TrackLabel | None, list[Item], list[ListingRow]]] = []
     for item, row in zip(items, rows, strict=True):
-        if runs and runs[-1][0] == item.track:
+        label = _label(agenda.track_of(item))
+        if runs and runs[-1][0] == label:
             runs[-1][1].append(item)
             runs[-1][2].append(row)
         else:
-            runs.append((item.track, [item], [row]))
+            runs.append((label, [item], [row]))
     return [TrackGroup(track, run_rows, _span(run_items), run_items[0].anchor)
             for track, run_items, run_rows in runs]
 
@@ -119,8 +132,8 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
         first = items[0]
         out.append(RoomDay(
             anchor=first.anchor, room=room.name if room else None,
-            tracks=list(dict.fromkeys(it.track for it in items if it.track)),
-            span=_span(items), groups=_groups(items, rows),
+            tracks=[t for t in dict.fromkeys(_label(agenda.track_of(it)) for it in items) if t],
+            span=_span(items), groups=_groups(agenda, items, rows),
             # A code opens the online agenda at the room's first item; breaks alone need none.
             qr=qr_markup(agenda.url_for_item(first))
             if with_qr and any(it.kind == "session" for it in items) else None))

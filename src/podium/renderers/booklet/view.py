@@ -6,6 +6,7 @@ markup podium generated itself (the QR codes), so a template never builds a URL 
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -60,6 +61,15 @@ class ItemView:
     qr: Markup | None
     compact: bool = False
     """Breaks and meals print as one line (`Item.is_break`)."""
+    question_breaks: tuple[int, ...] = ()
+    """Questions (by index) that open a new box labelled '(continued)': the list was split
+    across pages there in an earlier layout (`flow`)."""
+
+    @property
+    def question_parts(self) -> list[tuple[int, list[str]]]:
+        """(number of the first question, the questions) of each box."""
+        cuts = [0, *self.question_breaks, len(self.questions)]
+        return [(a + 1, self.questions[a:b]) for a, b in itertools.pairwise(cuts) if b > a]
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from podium.output import Written
 from podium.pdf import PdfFonts, new_canvas
 from podium.present import locale_of
 from podium.problems import AgendaError, Problem
-from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong, read_logo
+from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong
 from podium.renderers.signs.plan import choose_mode, room_day_signs, session_signs
 from podium.renderers.signs.roomday import draw_room_day
 from podium.renderers.signs.session import draw_session
@@ -29,7 +29,8 @@ def render(ctx: BuildContext) -> list[Written]:
     path = ctx.out(OUTPUT)
     canvas = new_canvas(str(path), (kit.page.width, kit.page.height), kit.fonts,
                         ctx.fonts.face(FAMILY), epoch=ctx.epoch,
-                        title=f"{agenda.event.title}: {kit.locale.label('door_signs')}")
+                        title=f"{agenda.event.title}: {kit.locale.label('door_signs')}",
+                        lang=agenda.event.text_language)
     pages = draw_signs(ctx.programme, kit, canvas)
     canvas.save()
     return [Written(path, pages)]
@@ -37,17 +38,8 @@ def render(ctx: BuildContext) -> list[Written]:
 
 def make_kit(programme: Programme, fonts: FontRegistry, shaper: Shaper | None = None) -> Kit:
     agenda = programme.agenda
-    logo = None
-    if agenda.print_.logo:
-        where = programme.base_dir / agenda.print_.logo
-        try:
-            logo = read_logo(where)
-        except FileNotFoundError:
-            raise AgendaError([_problem(programme, ("print", "logo"),
-                                        f"logo file not found: {where}")]) from None
-        except (OSError, ValueError) as exc:
-            raise AgendaError([_problem(programme, ("print", "logo"),
-                                        f"cannot use {where} as a logo: {exc}")]) from None
+    # The logo was checked and decoded at load; an SVG one prints on the booklet only.
+    logo = programme.logo.reader() if programme.logo and programme.logo.raster else None
     return Kit(Page.of(agenda.print_.sign_paper), shaper or Shaper(fonts), PdfFonts(),
                locale_of(agenda), agenda, logo)
 

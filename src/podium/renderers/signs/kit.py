@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 
 from reportlab.lib.pagesizes import A3, A4, landscape, letter
 from reportlab.lib.units import mm
@@ -189,11 +188,3 @@ class Kit:
 
     def footer_rule(self, canvas: Canvas, y: float) -> None:
         self.rule(canvas, y, self.page.pt(1), SECOND)
-
-
-def read_logo(path: Path) -> ImageReader:
-    """The logo as a ReportLab image; PNG or JPEG only (ValueError otherwise)."""
-    head = path.read_bytes()[:8]
-    if not (head.startswith(b"\x89PNG\r\n\x1a\n") or head.startswith(b"\xff\xd8\xff")):
-        raise ValueError("is not a PNG or JPEG image")
-    return ImageReader(str(path))

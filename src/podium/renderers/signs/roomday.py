@@ -4,7 +4,7 @@ numbered continuation pages when long (never shrunk below a readable size)."""
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from reportlab.pdfgen.canvas import Canvas
@@ -47,26 +47,68 @@ class Row:
     gap: float
     time_w: float
     """Width of the list's time column, in which the time is set."""
+    track: Layout | None = None
+    """The item's track name: under the time, in the time column, where it fits there in
+    three lines; else under the title and the speakers."""
+    track_under_time: bool = True
+    swatch: str | None = None
+    """The track's colour (#RRGGBB), as a square before its name, never without it."""
+
+    @property
+    def swatch_w(self) -> float:
+        """Room the swatch takes before the track name (none without a colour)."""
+        return 0.0 if self.track is None or self.swatch is None else self.track.size * 1.05
 
     @property
     def height(self) -> float:
-        h = max(self.time.height, self.title.height)
-        return h + (self.gap + self.people.height if self.people else 0.0)
+        left, right = self.time.height, self.title.height
+        right += self.gap + self.people.height if self.people else 0.0
+        if self.track and self.track_under_time:
+            left += 2 * self.gap + self.track.height
+        elif self.track:
+            right += self.gap + self.track.height
+        return max(left, right)
 
     @property
     def width(self) -> float:
-        return self.time_w + max(self.title.width, self.people.width if self.people else 0.0)
+        track = self.swatch_w + self.track.width if self.track and not self.track_under_time else 0.0
+        return self.time_w + max(self.title.width, self.people.width if self.people else 0.0, track)
 
     def draw(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float,
              width: float) -> None:
         colour = SECOND if self.quiet else INK
         # Time and title share their first baseline.
         shift = self.title.ascent - self.time.ascent
-        draw(canvas, fonts, self.time, x, top - shift, self.time_w, colour)
+        below_time = draw(canvas, fonts, self.time, x, top - shift, self.time_w, colour)
+        if self.track and self.track_under_time:
+            self._draw_track(canvas, fonts, x, below_time - 2 * self.gap, self.time_w)
         x += self.time_w
         bottom = draw(canvas, fonts, self.title, x, top, width - self.time_w, colour)
         if self.people:
-            draw(canvas, fonts, self.people, x, bottom - self.gap, width - self.time_w, SECOND)
+            bottom = draw(canvas, fonts, self.people, x, bottom - self.gap, width - self.time_w,
+                          SECOND)
+        if self.track and not self.track_under_time:
+            self._draw_track(canvas, fonts, x, bottom - self.gap, width - self.time_w)
+
+    def _draw_track(self, canvas: Canvas, fonts: PdfFonts, x: float, top: float,
+                    width: float) -> None:
+        if self.track is None:
+            return
+        if self.swatch:
+            _swatch(canvas, self.swatch, x, top - self.track.ascent, 0.714 * self.track.size)
+        draw(canvas, fonts, self.track, x + self.swatch_w, top, width - self.swatch_w, ACCENT)
+
+
+def _swatch(canvas: Canvas, colour: str, x: float, baseline: float, side: float) -> None:
+    """A square of the track's colour standing on the baseline, outlined so that a pale
+    colour still shows on white."""
+    red, green, blue = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    canvas.saveState()
+    canvas.setFillColorRGB(red, green, blue)
+    canvas.setStrokeColorRGB(*SECOND)
+    canvas.setLineWidth(side / 20)
+    canvas.rect(x, baseline, side, side, stroke=1, fill=1)
+    canvas.restoreState()
 
 
 if TYPE_CHECKING:
@@ -100,6 +142,8 @@ class Lister:
         self.time_w = max(t.width for t in self.times) + s(18)
         self.headings = [item_heading(it, kit.locale) for it in sign.items]
         self.size = s(TITLE_MAX)
+        self.under_time: bool | None = None
+        """Where the rows put their track (None: each where it makes its row least tall)."""
 
     def choose_size(self, title_w: float) -> None:
         """One title size for the whole list (mixed sizes read as noise): the largest at which
@@ -135,7 +179,46 @@ class Lister:
             except FitError:
                 people = kit.fitter.largest(names, width=title_w, max_size=s(10),
                                  min_size=s(8), max_lines=4)
-        return Row(self.times[k], title, people, quiet, s(1.5), self.time_w)
+        row = Row(self.times[k], title, people, quiet, s(1.5), self.time_w)
+        track = kit.agenda.track_of(it)
+        if track is None:
+            return row
+        places = [replace(row, track=label, track_under_time=under, swatch=track.colour)
+                  for under, label in self._track_labels(track.name, bool(track.colour), title_w)]
+        if not places:
+            raise TextTooLong(it, f"the track name '{track.name}' does not fit the room's door "
+                                  "sign in 2 lines at 9 pt; shorten it")
+        chosen = [r for r in places if r.track_under_time == self.under_time]
+        return (chosen or places)[0] if self.under_time is not None else \
+            min(places, key=lambda r: r.height)
+
+    def choose_track_place(self, width: float) -> None:
+        """Where every row of the sign puts its track (one place, for a tidy list): below
+        the time, in the time column's empty space, unless below the speakers makes the
+        whole list shorter (long names in a narrow time column, as at FOSDEM)."""
+        self.under_time = None
+        if not any(self.kit.agenda.track_of(it) for it in self.sign.items):
+            return
+        totals = {}
+        for under in (True, False):
+            self.under_time = under
+            totals[under] = sum(self.row(k, width).height for k in range(len(self.sign.items)))
+        self.under_time = totals[True] <= totals[False]
+
+    def _track_labels(self, name: str, swatch: bool, title_w: float) -> list[tuple[bool, Layout]]:
+        """The track name at 11 pt or a little less, laid out under the time (three lines
+        at most) and under the speakers (two), where it fits."""
+        kit, s = self.kit, self.kit.page.pt
+        size = s(11)
+        room = size * 1.05 if swatch else 0.0
+        out = []
+        for under, width, lines in ((True, self.time_w - s(18), 3), (False, title_w, 2)):
+            try:
+                out.append((under, kit.fitter.largest(name, width=width - room, max_size=size,
+                                                      min_size=s(9), max_lines=lines)))
+            except FitError:
+                continue
+        return out
 
     def pages(self, first: Frame, rest: Frame, gap: float) -> list[list[tuple[Row, float]]]:
         """Rows (with their width) flowed into pages (the first page's frame, then the
@@ -196,6 +279,7 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
     first = Frame(top, bottom, narrow, p.inner, qr_bottom)
     rest = Frame(top, bottom, p.inner, p.inner, math.inf)
     lister.choose_size(narrow - lister.time_w)
+    lister.choose_track_place(p.inner)
     pages = lister.pages(first, rest, gap)
     if len(pages) > 1 and len(pages[-1]) <= SPILL:
         # A day that only just overflows reads better on one page fewer, set a little

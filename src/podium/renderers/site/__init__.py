@@ -4,7 +4,9 @@ The stages, in order:
 1. turn the agenda into plain values for the page (view.py);
 2. render index.html and site.css from the Jinja templates (user's folder first);
 3. cut the bundled fonts down to the characters used and write them to site/fonts/;
-4. write agenda.ics (ics.py), beside site/ and inside it for the page's link.
+4. write agenda.ics (ics.py), beside site/ and inside it for the page's link, with one
+   calendar per room and per track in site/calendars/;
+5. write schedule.xml and schedule.json (exports.py) into site/.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from podium.context import BuildContext
 from podium.model import Agenda
 from podium.output import Written
 from podium.present import locale_of
-from podium.renderers.site import ics, webfonts
+from podium.renderers.site import exports, ics, webfonts
 from podium.renderers.site.view import page_view
 from podium.templating import environment
 
@@ -75,8 +77,10 @@ def render(ctx: BuildContext) -> list[Written]:
     if licence is not None:
         shutil.copyfile(licence, site / "fonts" / licence.name)
     calendar = ctx.out(CALENDAR)                                                  # 4
-    data = ics.calendar_bytes(agenda, locale_of(agenda), ctx.epoch)
-    _write(calendar, data)
-    # A copy inside site/ so that the page's link works once the folder is published.
-    _write(site / CALENDAR, data)
+    files = ics.calendars(agenda, locale_of(agenda), ctx.epoch)
+    _write(calendar, files[CALENDAR])
+    # Copies inside site/ so that the page's links work once the folder is published.
+    files.update(exports.export_files(agenda, ctx.epoch))                         # 5
+    for name, data in files.items():
+        _write(site / name, data)
     return [Written(site), Written(calendar)]
