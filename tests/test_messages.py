@@ -16,6 +16,7 @@ from click.testing import CliRunner
 from tests.conftest import ROOT, SEED
 
 from podium.cli import main
+from podium.renderers import RENDERERS
 
 ENV = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
 
@@ -112,7 +113,7 @@ def test_command_line_mistakes_are_reported_as_such(tmp_path: Path,
                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     code, lines = check(ROOT, monkeypatch, "build", "-o", str(tmp_path / "out"), "--only", "bookelt")
     assert (code, lines[-1]) == (2, "Error: Invalid value for '--only': unknown output 'bookelt'; "
-                                    "did you mean 'booklet'? (choose from booklet, badges, signs, site)")
+                                    f"did you mean 'booklet'? (choose from {', '.join(RENDERERS)})")
     code, lines = check(ROOT, monkeypatch, "build", "-o", str(tmp_path / "out"), "--only", "badges",
                         "--people", "lacroix,castaingdebt")
     assert code == 2
@@ -125,7 +126,7 @@ def test_command_line_mistakes_are_reported_as_such(tmp_path: Path,
                                     "to print; add badges to --only")
     assert not (tmp_path / "out").exists()  # checked before anything is built
     code, lines = check(ROOT, monkeypatch, "build", "--help")
-    assert "Outputs: booklet, badges, signs, site." in " ".join(" ".join(lines).split())
+    assert f"Outputs: {', '.join(RENDERERS)}." in " ".join(" ".join(lines).split())
 
 
 def test_progress_in_a_pipe_and_the_report(tmp_path: Path) -> None:
