@@ -81,8 +81,13 @@ def advice(name: str, programme: Programme, preflight: Preflight | None) -> str 
     """What to do next with the output called `name`, in the words of a print shop."""
     settings = programme.agenda.print_
     if name == "programme-imposed.pdf":
-        sheet = "larger than A4 (crop marks), then trim" if settings.booklet_crop_marks else "A4"
-        return f"print on {sheet}: duplex, flip on short edge, fold, staple"
+        two_up = {"A5": "A4", "A4": "A3", "Letter": "tabloid"}.get(settings.paper, "")
+        paper = settings.booklet_sheet if settings.booklet_sheet != "auto" else (
+            f"a sheet larger than {two_up}" if settings.booklet_crop_marks
+            or settings.booklet_bleed_mm else two_up)
+        trim = (", trim at the crop marks" if settings.booklet_crop_marks or settings.booklet_bleed_mm
+                else "")
+        return f"print on {paper}: duplex, flip on short edge, fold, staple{trim}"
     if name == "programme.pdf":
         return f"the booklet page by page ({settings.paper}): for screens, e-mail and the website"
     if name == "badges.pdf":
@@ -93,6 +98,16 @@ def advice(name: str, programme: Programme, preflight: Preflight | None) -> str 
         return f"print at 100% (no fit to page) on {stock}, {sides}; cut at the marks"
     if name == "door-signs.pdf":
         return f"print at 100% on {settings.sign_paper} landscape, single-sided; one per door"
+    if name == "tents.pdf":
+        return (f"print at 100% on {settings.tent_paper}, single-sided; fold along the long "
+                "middle at the marks")
+    if name == "screen-cards.pdf":
+        return "for the speakers on a video link: show on screen, or print at 100%"
+    if name == "participants.pdf":
+        return "the list of participants: print duplex, or share as it is"
+    if name == "signin.pdf":
+        per = "day" if settings.signin_by == "day" else "session"
+        return f"print at 100% on {settings.signin_paper}; one sheet per {per}, at the entrance"
     if name == "site":
         return f"upload the folder's contents to {programme.agenda.event.url}"
     if name == "agenda.ics":
