@@ -85,12 +85,11 @@ class Session:
         self.warnings = [str(w) for w in programme.warnings]
         now = fingerprints(programme, RENDERERS)
         names = touched(self.built, now)
-        # The quick outputs are committed (and shown) first; the booklet, which takes seconds
-        # (WeasyPrint), follows in a second build.
+        # The quick outputs are committed (and shown) first; each slow one (WeasyPrint, seconds)
+        # follows in a build of its own.
         quick = [n for n in names if n not in LATER]
-        for phase in (quick, [n for n in names if n in LATER]):
-            if not phase:
-                continue
+        phases = [p for p in (quick, *([n] for n in names if n in LATER)) if p]
+        for number, phase in enumerate(phases, 1):
             try:
                 build(programme, self.out_dir, phase, progress=self.progress)
             except AgendaError as exc:
@@ -100,8 +99,8 @@ class Session:
             except OSError as exc:
                 return self._failed([os_error_message(exc, self.out_dir)], started)
             self.built.update({n: now[n] for n in phase})
-            if phase is quick:
-                self._publish([], building=len(quick) < len(names))
+            if number < len(phases):
+                self._publish([], building=True)  # shown now; the last phase ends below
         self._publish([])
         return Outcome(rebuilt=names, seconds=time.perf_counter() - started)
 
