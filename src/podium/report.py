@@ -65,6 +65,8 @@ class Preflight:
         for label, items in self.lists:
             if not items:
                 out.append(f"  {label}")
+            elif len(items) == 1:
+                out.append(f"  {label}: {items[0]}")
             elif full or len(items) <= FIRST_FEW:
                 out.append(f"  {label}: {len(items)}: {'; '.join(items)}")
             else:
