@@ -151,7 +151,6 @@ def test_progress_in_a_pipe_and_the_report(tmp_path: Path) -> None:
 
 
 def test_many_shrunk_names_show_a_few_and_the_rest_in_the_report(tmp_path: Path) -> None:
-    from podium.output import Written
     from podium.report import Preflight
 
     names = [f"Person Number {i} (20 pt)" for i in range(10)]
@@ -161,7 +160,9 @@ def test_many_shrunk_names_show_a_few_and_the_rest_in_the_report(tmp_path: Path)
         "  names shrunk to fit: 10: Person Number 0 (20 pt); Person Number 1 (20 pt); "
         "Person Number 2 (20 pt) and 7 more (all in build/report.txt)")
     assert p.lines(True, "build/report.txt")[1] == f"  names shrunk to fit: 10: {'; '.join(names)}"
-    assert Written  # the report reads renderers' Written.report texts
+    one = Preflight.parse("badges: 1 (Speaker 1) on 1 page of a6-4up-a4\n"
+                          "  fallback fonts (badges): Noto Sans Arabic (1)")
+    assert one.lines(False, "x")[1] == "  fallback fonts (badges): Noto Sans Arabic (1)"
 
 
 def _interrupt(args: list[str], after: str | None, tmp_path: Path) -> subprocess.CompletedProcess[str]:
