@@ -1,7 +1,8 @@
 #!/bin/sh
 # Set up podium in ./.venv: system libraries (when we can install them) and the package.
 #   sh scripts/setup.sh          what `podium build` needs
-#   sh scripts/setup.sh --test   also what the tests need (pdftoppm, Chromium, test packages)
+#   sh scripts/setup.sh --test   also what the tests need (pdftoppm, Chromium, Node for axe-core,
+#                                test packages)
 set -eu
 cd "$(dirname "$0")/.."
 TEST=0
@@ -9,7 +10,7 @@ TEST=0
 
 # WeasyPrint needs Pango; libharfbuzz-subset0 halves its PDF writing time.
 PKGS="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0"
-[ "$TEST" = 1 ] && PKGS="$PKGS poppler-utils chromium"
+[ "$TEST" = 1 ] && PKGS="$PKGS poppler-utils chromium nodejs npm"
 missing=""
 for p in $PKGS; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing="$missing $p"
@@ -32,4 +33,8 @@ if [ "$TEST" = 1 ]; then
     .venv/bin/python -m pip install -q -e ".[test]"
 else
     .venv/bin/python -m pip install -q -e .
+fi
+if [ "$TEST" = 1 ] && command -v npm >/dev/null 2>&1; then
+    # axe-core for the site's accessibility test, at the version in tests/axe/package-lock.json.
+    (cd tests/axe && npm ci --ignore-scripts --no-audit --no-fund --silent)
 fi

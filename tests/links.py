@@ -1,8 +1,9 @@
 """Test helper: where a QR code's URL lands in the built site/ folder.
 
-Every QR code points at `event.url` or below it, with an optional `#fragment` (see
-`Agenda.url_for_item` and `Agenda.url_for_person`). These helpers map such a URL to a file
-in site/ and an element id, so tests can prove that every printed code opens something."""
+Every QR code points at `event.url` or a page below it (podium.sitemap: sessions/ID.html,
+people/ID.html, rooms/ROOM/DATE.html...), with an optional `#fragment`. These helpers map such
+a URL to a file in site/ and an element id, and read a page's first heading as the static
+HTML has it (no script runs), so tests can prove that every printed code opens its page."""
 
 from __future__ import annotations
 
@@ -33,6 +34,37 @@ class _Ids(HTMLParser):
         for name, value in attrs:
             if name == "id" and value is not None:
                 self.ids.add(value)
+
+
+class _FirstHeading(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.done = False
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "h1" and not self.done:
+            self.depth += 1
+        elif self.depth:
+            self.depth += tag not in ("br", "img", "wbr")
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.depth:
+            self.depth -= 1
+            self.done = self.depth == 0
+
+    def handle_data(self, data: str) -> None:
+        if self.depth:
+            self.parts.append(data)
+
+
+def first_heading(path: Path) -> str:
+    """The text of a page's first <h1>, spaces collapsed ('' when it has none)."""
+    parser = _FirstHeading()
+    parser.feed(path.read_text(encoding="utf-8"))
+    parser.close()
+    return " ".join(" ".join(parser.parts).split())
 
 
 def ids_in(html: str) -> set[str]:

@@ -224,10 +224,11 @@ def test_every_qr_code_opens_an_existing_anchor(large: Built) -> None:
     found = [text for page in qr_codes(large.pdf) for text in page]
     broken = [url for url in found if not resolve(url, agenda.event.url, large.out / "site")]
     assert not broken
-    # The cover's code, and one per room and day (at its first item).
+    # The cover's code, and one per room and day (its room-day page).
     room_days = {(d.date, it.room) for d, it in agenda.items()}
     assert len(found) == 1 + len(room_days)
     assert found.count(agenda.event.url) == 1
+    assert set(found) - {agenda.event.url} == {agenda.url_for_room_day(r, d) for d, r in room_days}
 
 
 # -- smaller programmes -------------------------------------------------------------------
@@ -290,4 +291,4 @@ def test_compact_breaks_for_all_rooms_get_a_heading_and_no_code(
     finally:
         doc.close()
     base = "https://example.org/t/"
-    assert codes == [base, base + "#open", base + "#work"]
+    assert codes == [base, base + "rooms/a/2025-03-04.html", base + "rooms/b/2025-03-04.html"]

@@ -94,6 +94,19 @@ def test_disk_full_while_the_site_is_written(folder: Path, monkeypatch: pytest.M
 
 def test_disk_full_when_flushing_the_new_outputs(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pipeline, "RENDERERS", {"files": _files})
+
+    def syncfs(root: Path) -> bool:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(root))
+
+    monkeypatch.setattr(output, "_syncfs", syncfs)
+    assert one_line(build()).endswith(": No space left on device")
+    assert not (folder / "build/a.pdf").exists()
+
+
+def test_disk_full_when_flushing_file_by_file(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where there is no syncfs(2), every file is flushed on its own; a failure there too."""
+    monkeypatch.setattr(pipeline, "RENDERERS", {"files": _files})
+    monkeypatch.setattr(output, "_syncfs", lambda root: False)
     calls = []
 
     def fsync(fd: int) -> None:
@@ -202,7 +215,7 @@ def test_template_with_an_undefined_name(folder: Path) -> None:
 
 def test_undefined_name_in_an_included_template(folder: Path) -> None:
     _template(folder, "<html>\n{% include 'site/part.html' %}\n")
-    _template(folder, "one\ntwo {{ page.nothing_here }}\n", "templates/site/part.html")
+    _template(folder, "one\ntwo {{ event.nothing_here }}\n", "templates/site/part.html")
     message = one_line(build("--only", "site"))
     assert message.startswith(f"{Path('templates/site/part.html')}:2: template error: ")
     assert "has no attribute 'nothing_here'" in message

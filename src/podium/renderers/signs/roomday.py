@@ -254,8 +254,9 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign) -> int:
         full width below it and on the others."""
         end, narrow, qr_bottom = p.right, p.inner, math.inf
         if number == 1:
-            qr_left, qr_bottom = kit.qr_block(canvas, kit.agenda.event.url, p.right, p.top,
-                                              kit.locale.label("scan"))
+            # The code opens this room's day (the whole day when the event has no rooms).
+            url = kit.agenda.url_for_room_day(sign.room.id if sign.room else None, sign.day.date)
+            qr_left, qr_bottom = kit.qr_block(canvas, url, p.right, p.top, kit.locale.label("scan"))
             end = qr_left - s(28)
             narrow = qr_left - s(24) - p.left
         date_top = kit.header(canvas, room, right=end) - s(14)

@@ -68,7 +68,7 @@ def render(ctx: BuildContext) -> list[Written]:
         pages, tents, small = draw_tents(programme, kit, canvas, chosen)       # 2
         canvas.save()
         sessions = sum(1 for p in chosen if p.seats)
-        report = f"{tents} table tents for {sessions} session{'s' * (sessions != 1)}"
+        report = f"{tents} table tent{'s' * (tents != 1)} for {sessions} session{'s' * (sessions != 1)}"
         if small:
             report += ("\n  names below their size floor (a word too wide for it): "
                        + "; ".join(small))
