@@ -6,7 +6,7 @@ alone and every output in the same process.
 For the bundled seed and for FOSDEM 2025 (imported first, as `podium import` does): serve's
 session and file watcher run in this process; each round changes one session title in
 agenda.yaml and times, from the moment the file is saved, until each output is rewritten
-(the site's index.html, door-signs.pdf, programme.pdf). Badges do not print titles, so
+(the site's page of the item's day, door-signs.pdf, programme.pdf). Badges do not print titles, so
 badges.pdf must stay as it was. The baselines are a booklet-only build and a full build of
 the same agenda (after the full one, so both run with warm caches). Medians of the rounds are
 printed; CPU is shared with whatever else runs, so compare the ratios."""
@@ -32,7 +32,8 @@ from podium.serve.watch import changes
 
 ROOT = Path(__file__).resolve().parents[1]
 FOSDEM = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "fosdem-2025.schedule.xml"
-WATCHED = ("site/index.html", "door-signs.pdf", "programme.pdf")
+WATCHED = ("site/days/{day}.html", "door-signs.pdf", "programme.pdf")
+"""The edited item's day page, its signs, the booklet."""
 STILL = "badges.pdf"
 
 
@@ -59,6 +60,8 @@ def bench(name: str, agenda: Path, rounds: int) -> None:
                 if i.kind == "session" and agenda.read_text(encoding="utf-8").count(
                     f"title: {i.title}\n") == 1)
     out = folder / "build"
+    day = next(d.date for d in programme.agenda.days if item in d.items)
+    watched = [n.format(day=day.isoformat()) for n in WATCHED]
     session = Session(agenda, out)
     first = _timed(session.rebuild)
 
@@ -68,17 +71,17 @@ def bench(name: str, agenda: Path, rounds: int) -> None:
 
     threading.Thread(target=watch, daemon=True).start()
     time.sleep(0.5)  # the watcher is up
-    times: dict[str, list[float]] = {n: [] for n in WATCHED}
+    times: dict[str, list[float]] = {n: [] for n in watched}
     badges_rewritten = 0
     old = f"title: {item.title}\n"
     for r in range(rounds):
         new = f"title: {item.title} (round {r + 1})\n"
-        before = {n: _stamp(out / n) for n in (*WATCHED, STILL)}
+        before = {n: _stamp(out / n) for n in (*watched, STILL)}
         text = agenda.read_text(encoding="utf-8")
         saved = time.perf_counter()
         agenda.write_text(text.replace(old, new, 1), encoding="utf-8")
         old = new
-        pending = set(WATCHED)
+        pending = set(watched)
         while pending:
             for n in list(pending):
                 if _stamp(out / n) != before[n]:
@@ -92,11 +95,11 @@ def bench(name: str, agenda: Path, rounds: int) -> None:
         badges_rewritten += _stamp(out / STILL) != before[STILL]
     print(f"{name}: booklet alone {booklet:.2f} s, every output {full:.2f} s "
           f"(serve's first build {first:.2f} s); one title edited, {rounds} rounds, medians:")
-    for n in WATCHED:
+    for n in watched:
         m = statistics.median(times[n])
-        print(f"  {n:<16} {m:6.2f} s after saving   {m / booklet:5.2f} x booklet alone   "
+        print(f"  {n:<26} {m:6.2f} s after saving   {m / booklet:5.2f} x booklet alone   "
               f"{m / full:5.2f} x every output")
-    print(f"  {STILL:<16} rewritten in {badges_rewritten} of {rounds} rounds")
+    print(f"  {STILL:<26} rewritten in {badges_rewritten} of {rounds} rounds")
 
 
 def main() -> None:

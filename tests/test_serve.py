@@ -24,8 +24,10 @@ from podium.load import load
 from podium.renderers import RENDERERS
 from podium.serve.deps import fingerprints, touched
 
+DAY = "/days/2027-05-20.html"
+"""The starter's day page, which lists its sessions."""
 OUTPUTS = ("programme.pdf", "programme-imposed.pdf", "badges.pdf", "door-signs.pdf",
-           "site/index.html")
+           "site/days/2027-05-20.html")
 
 
 class Served:
@@ -83,6 +85,7 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
 def test_the_site_and_the_previews_are_served(served: Served) -> None:
     page = served.get("/").decode()
     assert "Open Data for Cities" in page and "/_podium/live.js" in page
+    assert "unregister" in served.get("/sw.js").decode()  # no cached pages while editing
     # The file on disk is the site as published: the reload script is added as it is sent.
     assert "_podium" not in (served.folder / "build/site/index.html").read_text(encoding="utf-8")
     preview = served.get("/_podium/").decode()
@@ -101,8 +104,8 @@ def test_a_title_edit_rewrites_the_site_booklet_and_signs_not_the_badges(served:
     after = served.stamps()
     changed = {n for n in OUTPUTS if after[n] != before[n]}
     assert changed == {"programme.pdf", "programme-imposed.pdf", "door-signs.pdf",
-                       "site/index.html"}
-    assert "Tools for Very Small Teams" in served.get("/").decode()
+                       "site/days/2027-05-20.html"}
+    assert "Tools for Very Small Teams" in served.get(DAY).decode()
 
 
 def test_an_attendee_edit_rewrites_only_the_badges(served: Served) -> None:
@@ -120,13 +123,13 @@ def test_a_broken_edit_keeps_the_outputs_and_shows_the_error(served: Served) -> 
         "agenda.yaml:13:3: event.timezon: unknown key 'timezon'; did you mean 'timezone'?"]
     assert served.stamps() == before
     assert (served.folder / "build/programme.pdf").read_bytes() == kept
-    page = served.get("/").decode()
+    page = served.get(DAY).decode()
     assert '<pre id="podium-errors"' in page and "did you mean &#x27;timezone&#x27;" in page
-    assert "Open Data for Cities" in page  # the last good site, under the errors
+    assert "Tools for Very Small Teams" in page  # the last good site, under the errors
     # Fixed again: the inputs are those of the outputs on disk, so nothing is rebuilt.
     state = served.edit("  timezon: Europe/Lisbon", "  timezone: Europe/Lisbon")
     assert state["errors"] == [] and served.stamps() == before
-    assert "podium-errors" not in served.get("/").decode()
+    assert "podium-errors" not in served.get(DAY).decode()
 
 
 def test_the_long_poll_answers_when_a_rebuild_is_done(served: Served) -> None:
@@ -145,22 +148,24 @@ def test_in_chromium_pages_reload_and_previews_follow(served: Served) -> None:
         browser = p.chromium.launch(executable_path=executable, args=CHROMIUM_FLAGS)
         page = browser.new_page(viewport={"width": 1400, "height": 900})
         page.goto(served.url + "_podium/")
-        site = page.frame_locator("iframe")
-        site.locator("text=What a City Should Publish").first.wait_for()
-        signs = page.locator('img[alt^="door-signs.pdf"]')
-        first_src = signs.first.get_attribute("src")
+        page.frame_locator("iframe").locator("text=Open Data for Cities").first.wait_for()
+        first_src = page.locator('img[alt^="door-signs.pdf"]').first.get_attribute("src")
         page.wait_for_function("() => [...document.images].slice(0, 3).every("
                                "i => i.complete && i.naturalWidth > 0)")
+        day = browser.new_page()
+        day.goto(served.url + DAY.lstrip("/"))
+        day.locator("text=What a City Should Publish").first.wait_for()
         served.edit("title: What a City Should Publish", "title: What Cities Should Publish")
-        site.locator("text=What Cities Should Publish").first.wait_for(timeout=30_000)
+        day.locator("text=What Cities Should Publish").first.wait_for(timeout=30_000)
         page.wait_for_function(f"() => document.querySelector('img[alt^=\"door-signs.pdf\"]')"
                                f".getAttribute('src') !== {json.dumps(first_src)}", timeout=30_000)
         served.edit("  timezone: Europe/Lisbon", "  timezon: Europe/Lisbon")
-        site.locator("#podium-errors").wait_for(timeout=30_000)
-        assert "did you mean 'timezone'?" in site.locator("#podium-errors").inner_text()
-        assert site.locator("text=What Cities Should Publish").first.is_visible()
+        day.locator("#podium-errors").wait_for(timeout=30_000)
+        assert "did you mean 'timezone'?" in day.locator("#podium-errors").inner_text()
+        assert day.locator("text=What Cities Should Publish").first.is_visible()
+        page.frame_locator("iframe").locator("#podium-errors").wait_for(timeout=30_000)
         served.edit("  timezon: Europe/Lisbon", "  timezone: Europe/Lisbon")
-        site.locator("#podium-errors").wait_for(state="detached", timeout=30_000)
+        day.locator("#podium-errors").wait_for(state="detached", timeout=30_000)
         browser.close()
 
 

@@ -39,6 +39,13 @@ LIVE_JS = """\
 })();
 """
 
+NO_SERVICE_WORKER = """\
+// podium serve: the published site's service worker would keep pages from reloading after an
+// edit; this one takes its place, lets go and leaves every request to the network.
+self.addEventListener("install", () => self.skipWaiting());
+self.addEventListener("activate", () => self.registration.unregister());
+"""
+
 LIVE_CSS = """\
 #podium-errors { position: fixed; inset: 0 0 auto 0; z-index: 2147483647; margin: 0;
   padding: .75rem 1rem; background: #7f1d1d; color: #fff; font: 14px/1.4 monospace;
@@ -175,6 +182,9 @@ class Handler(BaseHTTPRequestHandler):
             self._send(b"not found", "text/plain", HTTPStatus.NOT_FOUND)
 
     def _site(self, session: Session, path: str) -> None:
+        if path == "/sw.js":
+            self._send(NO_SERVICE_WORKER.encode(), "text/javascript; charset=utf-8")
+            return
         root = session.out_dir / "site"
         rel = posixpath.normpath(path).lstrip("/")
         if rel.startswith("..") or "\x00" in rel:
