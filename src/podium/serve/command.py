@@ -72,7 +72,7 @@ def serve_command(agenda: Path, out_dir: Path | None, port: int, allow_outside: 
     thread = threading.Thread(target=server.serve_forever, name="podium-http", daemon=True)
     thread.start()
     _rebuild(session, level, first=True)
-    _say(level, QUIET + 1, f"serving {url} (the site) and {url}{PREFIX.lstrip('/')} (the site "
+    _say(level, QUIET, f"serving {url} (the site) and {url}{PREFIX.lstrip('/')} (the site "
          "beside every PDF); Ctrl-C stops")
     try:
         for changed in changes(session, target):
