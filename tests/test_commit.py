@@ -91,7 +91,8 @@ def visible(out: Path) -> dict[str, str]:
     counted as no output."""
     seen = {}
     for entry in sorted(out.iterdir()):
-        if entry.name.startswith(".podium") or not entry.exists():
+        # report.txt is the last build's report, written after the switch: not an output.
+        if entry.name.startswith(".podium") or entry.name == "report.txt" or not entry.exists():
             continue
         if entry.is_dir():
             for top, _dirs, files in os.walk(entry, followlinks=True):

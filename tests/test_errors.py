@@ -51,7 +51,7 @@ def check(tmp_path: Path, text: str, monkeypatch: pytest.MonkeyPatch) -> tuple[i
 def test_good_agenda_passes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, lines = check(tmp_path, GOOD, monkeypatch)
     assert code == 0, lines
-    assert lines == ["agenda.yaml: ok: 1 days, 2 items, 2 people"]
+    assert lines == ["agenda.yaml: ok: 1 day, 2 items, 2 people"]
 
 
 CASES = {
@@ -226,7 +226,9 @@ def test_missing_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(main, ["check"])
     assert result.exit_code == 2
-    assert "agenda.yaml:1: file not found" in result.output
+    assert result.output.strip() == (
+        f"podium: no agenda.yaml in {tmp_path.resolve()}: start a new event there with "
+        "`podium init`, or make one from a schedule export with `podium import FILE`")
 
 
 def test_times_after_midnight_belong_to_the_day(tmp_path: Path) -> None:

@@ -286,7 +286,7 @@ def test_attendees_outside_the_agenda_folder(where: str, tmp_path: Path,
         "put the file there, or give --allow-outside to read files anywhere")
     allowed = _check("--allow-outside")
     assert allowed.exit_code == 0, allowed.output
-    assert "1 attendees" in allowed.output
+    assert "1 attendee\n" in allowed.output
 
 
 def test_reading_etc_passwd_as_attendees_is_refused(folder: Path) -> None:

@@ -344,7 +344,7 @@ def test_a_small_frab_export_imports_with_the_cli(tmp_path: Path) -> None:
     out = tmp_path / "agenda.yaml"
     result = _run("import", str(_frab(tmp_path, duration="00:30:00")), "-o", str(out))
     assert result.exit_code == 0, result.output
-    assert f"1 days, 2 rooms, 2 events, 1 people; 1 warning above -> {out}" in result.output
+    assert f"1 day, 2 rooms, 2 events, 1 person; 1 warning above -> {out}" in result.output
     agenda = load(out).agenda
     first, second = (it for _, it in agenda.items())
     assert (first.id, first.end_minutes, second.kind) == ("11111111", 630, "meal")

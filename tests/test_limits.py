@@ -201,7 +201,7 @@ def test_many_characters_are_counted_not_listed(tmp_path: Path, monkeypatch: pyt
 
 def test_tabs_and_crlf_are_fine(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     code, lines = check(tmp_path, GOOD.replace("Opening", "Open\ting").replace("\n", "\r\n"), monkeypatch)
-    assert (code, lines) == (0, ["agenda.yaml: ok: 1 days, 2 items, 2 people"])
+    assert (code, lines) == (0, ["agenda.yaml: ok: 1 day, 2 items, 2 people"])
 
 
 def test_aliases_within_the_limit_are_read(tmp_path: Path) -> None:
@@ -216,7 +216,7 @@ def test_aliases_within_the_limit_are_read(tmp_path: Path) -> None:
 def test_whole_number_ids_match_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     text = GOOD.replace("  - id: bob", "  - id: 7").replace("speakers: [bob]", "speakers: [7]")
     code, lines = check(tmp_path, text.replace("chair: ann", "chair: 7"), monkeypatch)
-    assert (code, lines) == (0, ["agenda.yaml: ok: 1 days, 2 items, 2 people"])
+    assert (code, lines) == (0, ["agenda.yaml: ok: 1 day, 2 items, 2 people"])
 
 
 def test_an_anchor_made_from_a_long_title_is_cut(tmp_path: Path) -> None:

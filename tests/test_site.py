@@ -292,7 +292,8 @@ def test_cli_builds_only_the_site(seed: Programme, tmp_path: Path) -> None:
                                        "-o", str(tmp_path / "out")])
     assert result.exit_code == 0, result.output
     assert "site" in result.output and "agenda.ics" in result.output
-    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [".podium", "agenda.ics", "site"]
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == [
+        ".podium", "agenda.ics", "report.txt", "site"]
 
 
 def test_each_session_has_its_own_calendar_file(seed: Programme, seed_site: Path) -> None:

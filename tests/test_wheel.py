@@ -59,3 +59,11 @@ def test_installed_wheel_checks_the_seed_from_another_folder(wheel: Path, tmp_pa
     where = subprocess.run([str(py), "-c", "import podium.resources as r; print(r.fonts_dir())"],
                            cwd=elsewhere, env=env, capture_output=True, text=True, check=True)
     assert str(env_dir) in where.stdout  # the installed copy, not the checkout
+    # The starter agenda ships in the wheel: a new event checks as it is.
+    made = subprocess.run([str(env_dir / "bin" / "podium"), "init", "new"], cwd=elsewhere, env=env,
+                          capture_output=True, text=True)
+    assert made.returncode == 0, made.stderr
+    run = subprocess.run([str(env_dir / "bin" / "podium"), "check", "new"], cwd=elsewhere, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.strip() == "new/agenda.yaml: ok: 1 day, 6 items, 5 people, 3 attendees"

@@ -1,5 +1,5 @@
 """Command stage: `python -m podium` runs the command line."""
 
-from podium.cli import main
+from podium.entry import run
 
-main()
+run()

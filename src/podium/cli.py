@@ -1,4 +1,5 @@
-"""Command stage: the `podium` command line (check, build, import, schema, stocks)."""
+"""Command stage: the `podium` command line (check, build, import, schema; init, serve and
+stocks live in their own modules)."""
 
 from __future__ import annotations
 
@@ -10,66 +11,46 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
-from typing import NoReturn
 
 import click
 
 from podium import __version__
-from podium.context import BuildOptions
+from podium.clikit import (
+    EXIT_INPUT,
+    PodiumGroup,
+    agenda_argument,
+    agenda_path,
+    allow_outside_option,
+    fail,
+    load_or_exit,
+    verbosity,
+    verbosity_options,
+)
+from podium.context import BuildOptions, OptionError
 from podium.importers import FORMATS, ImportFailed, import_schedule
 from podium.importers.write import write as write_agenda
 from podium.load import Programme, load
 from podium.model import json_schema
 from podium.output import BuildDateError, OutputError, os_error_message
 from podium.problems import AgendaError
+from podium.progress import QUIET, VERBOSE, display
+from podium.report import build_report, plural, write_full
 from podium.stocks_command import stocks
 
-EXIT_INPUT = 2
 
-agenda_argument = click.argument(
-    "agenda", required=False, default="agenda.yaml",
-    type=click.Path(dir_okay=False, path_type=Path))
+class OnlyOption(click.Option):
+    """--only, whose help lists the outputs (the renderers are imported only to show it)."""
 
-allow_outside_option = click.option(
-    "--allow-outside", is_flag=True,
-    help="Let the agenda name files outside its folder (attendees, print.logo).")
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        from podium.renderers import RENDERERS
 
-
-def _fail(message: str) -> NoReturn:
-    """An environment or file-system failure: one line, exit 2."""
-    click.echo(f"podium: {message}", err=True)
-    sys.exit(EXIT_INPUT)
+        record = super().get_help_record(ctx)
+        if record is None:
+            return None
+        return record[0], f"{record[1]} Outputs: {', '.join(RENDERERS)}."
 
 
-def _load_or_exit(agenda: Path, allow_outside: bool = False) -> Programme:
-    try:
-        programme = load(agenda, allow_outside=allow_outside)
-    except OSError as exc:
-        _fail(os_error_message(exc))
-    except AgendaError as exc:
-        for p in exc.problems:
-            click.echo(str(p), err=True)
-        errors = sum(p.is_error for p in exc.problems)
-        click.echo(f"{errors} error{'s' * (errors != 1)} in {agenda}", err=True)
-        sys.exit(EXIT_INPUT)
-    for w in programme.warnings:
-        click.echo(str(w), err=True)
-    return programme
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'s' * (n != 1)}"
-
-
-def _size(n: int) -> str:
-    for unit in ("B", "KB", "MB"):
-        if n < 1024 or unit == "MB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024  # type: ignore[assignment]
-    return f"{n} B"  # pragma: no cover
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=PodiumGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="podium")
 def main() -> None:
     """Turn one agenda.yaml into a programme booklet, badges, door signs and an online agenda."""
@@ -79,12 +60,15 @@ def main() -> None:
 @agenda_argument
 @allow_outside_option
 def check(agenda: Path, allow_outside: bool) -> None:
-    """Check AGENDA (default ./agenda.yaml) and report every problem at once."""
-    p = _load_or_exit(agenda, allow_outside)
+    """Check AGENDA (default ./agenda.yaml, or a folder holding one) and report every problem
+    at once."""
+    agenda = agenda_path(agenda)
+    p = load_or_exit(agenda, allow_outside)
     a = p.agenda
     items = sum(len(d.items) for d in a.days)
-    extra = f", {len(p.attendees)} attendees" if p.attendees else ""
-    click.echo(f"{agenda}: ok: {len(a.days)} days, {items} items, {len(a.people)} people{extra}")
+    extra = f", {plural(len(p.attendees), 'attendee')}" if p.attendees else ""
+    click.echo(f"{agenda}: ok: {plural(len(a.days), 'day')}, {plural(items, 'item')}, "
+               f"{plural(len(a.people), 'person', 'people')}{extra}")
 
 
 @contextmanager
@@ -105,53 +89,86 @@ def _terminated_as_exit() -> Iterator[None]:
         signal.signal(signal.SIGTERM, before)
 
 
+def _outputs(ctx: click.Context, param: click.Parameter, value: str) -> list[str]:
+    from podium.pipeline import UnknownRenderer, choose
+
+    names = [n.strip() for n in value.split(",") if n.strip()]
+    try:
+        choose(names)
+    except UnknownRenderer as exc:
+        raise click.BadParameter(str(exc), ctx, param) from None
+    return names
+
+
+def _check_people(programme: Programme, options: BuildOptions, only: list[str]) -> None:
+    """--people before anything is built: a typo must not cost a whole booklet first."""
+    from podium.renderers.badges.holders import holders
+
+    if only and "badges" not in only:
+        raise click.BadParameter("it chooses whose badges to print; add badges to --only",
+                                 param_hint="'--people'")
+    try:
+        holders(programme, programme.agenda.print_, options.people)
+    except OptionError as exc:
+        raise click.BadParameter(str(exc), param_hint=f"'{exc.option}'") from None
+
+
 @main.command(name="build")
 @agenda_argument
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Output folder (default: build/ beside the agenda).")
-@click.option("--only", default="", metavar="NAMES",
+@click.option("--only", default="", metavar="NAMES", callback=_outputs, cls=OnlyOption,
               help="Comma-separated outputs to build (default: all).")
 @click.option("--people", default="", metavar="IDS",
               help="Badges only for these people (comma-separated ids or names), for reprints.")
 @allow_outside_option
 @click.option("--no-wait", is_flag=True,
               help="Fail at once if another build is writing into the output folder (default: wait).")
-def build_command(agenda: Path, out_dir: Path | None, only: str, people: str, allow_outside: bool,
-                  no_wait: bool) -> None:
-    """Build every output of AGENDA (default ./agenda.yaml)."""
+@verbosity_options
+def build_command(agenda: Path, out_dir: Path | None, only: list[str], people: str,
+                  allow_outside: bool, no_wait: bool, quiet: bool, verbose: int) -> None:
+    """Build every output of AGENDA (default ./agenda.yaml, or a folder holding one)."""
     # Here, not at the top: check, import and --help never load the renderers.
-    from podium.pipeline import UnknownRenderer, build
+    from podium.pipeline import build, choose
     from podium.templating import TemplateFailed
 
-    programme = _load_or_exit(agenda, allow_outside)
+    level = verbosity(quiet, verbose)
+    agenda = agenda_path(agenda)
+    programme = load_or_exit(agenda, allow_outside, quiet=level == QUIET)
     target = out_dir or (agenda.parent / "build")
-    names = [n.strip() for n in only.split(",") if n.strip()]
     options = BuildOptions.from_cli(people)
 
     def waiting(holder: int | None) -> None:
         who = f"process {holder}" if holder else "another process"
         click.echo(f"podium: waiting for {who}, which is building into {target}", err=True)
 
+    if options.people:
+        _check_people(programme, options, only)
     try:
-        with _terminated_as_exit():
-            written = build(programme, target, names, options, wait=not no_wait, on_wait=waiting)
-    except (UnknownRenderer, BuildDateError, OutputError, TemplateFailed) as exc:
-        _fail(str(exc))
+        with _terminated_as_exit(), display(list(choose(only)), level) as shown:
+            written = build(programme, target, only, options, wait=not no_wait, on_wait=waiting,
+                            progress=shown)
+    except OptionError as exc:
+        raise click.BadParameter(str(exc), param_hint=f"'{exc.option}'") from None
+    except (BuildDateError, OutputError, TemplateFailed) as exc:
+        fail(str(exc))
     except OSError as exc:
-        _fail(os_error_message(exc, target))
+        fail(os_error_message(exc, target))
     except AgendaError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)
-        click.echo(f"nothing written: the build stopped on {len(exc.problems)} problem"
-                   f"{'s' * (len(exc.problems) != 1)}", err=True)
+        click.echo(f"nothing written: the build stopped on {plural(len(exc.problems), 'problem')}",
+                   err=True)
         sys.exit(EXIT_INPUT)
-    width = max((len(str(w.path)) for w in written), default=0)
-    for w in written:
-        pages = f"{w.pages} page{'s' * (w.pages != 1)}" if w.pages is not None else ""
-        click.echo(f"wrote {w.path!s:<{width}}  {pages:>9}  {_size(w.size):>9}")
-    for w in written:
-        if w.report:
-            click.echo(w.report)
+    report = build_report(written, programme, target)
+    try:
+        where = write_full(report, target)
+    except OSError as exc:
+        fail(os_error_message(exc, target))
+    if level > QUIET:
+        click.echo("\n".join(report.screen))
+        if level >= VERBOSE:
+            click.echo(f"(the full report is in {where})")
 
 
 main.add_command(stocks)
@@ -193,15 +210,28 @@ def import_command(source: Path, out: Path, fmt: str | None, timezone: str | Non
               "Edit it freely; importing again replaces it (with --force).")
     write_agenda(imported.agenda, out, header)
     c = report.counts
-    click.echo(f"imported {source.name} ({imported.source.format}): {c['days']} days, {c['rooms']} rooms, "
-               f"{c['events']} events, {c['people']} people; {_count(len(report.warnings), 'warning')} above "
-               f"-> {out}", err=True)
+    click.echo(f"imported {source.name} ({imported.source.format}): {plural(c['days'], 'day')}, "
+               f"{plural(c['rooms'], 'room')}, {plural(c['events'], 'event')}, "
+               f"{plural(c['people'], 'person', 'people')}; "
+               f"{plural(len(report.warnings), 'warning')} above -> {out}", err=True)
     try:
         load(out)
     except AgendaError as exc:
         for p in exc.problems:
             click.echo(str(p), err=True)
         errors = sum(p.is_error for p in exc.problems)
-        click.echo(f"{out} was written, but `podium check` finds {errors} error{'s' * (errors != 1)} "
+        click.echo(f"{out} was written, but `podium check` finds {plural(errors, 'error')} "
                    "in it (listed above): fix them in the source or in the file", err=True)
         sys.exit(1)
+
+
+def _register() -> None:
+    # init and serve live in their own modules (which import clikit, never this one).
+    from podium.serve.command import serve_command
+    from podium.starter import init_command
+
+    main.add_command(init_command)
+    main.add_command(serve_command)
+
+
+_register()

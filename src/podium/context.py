@@ -11,6 +11,15 @@ from podium.output import Staging
 from podium.resources import templates_dir
 
 
+class OptionError(ValueError):
+    """A command-line option names something that is not there (`--people okafr`): reported
+    as a mistake on the command line, not at a line of the agenda."""
+
+    def __init__(self, option: str, message: str) -> None:
+        self.option = option
+        super().__init__(message)
+
+
 @dataclass(frozen=True)
 class BuildOptions:
     """What the command line asks of one build, beyond the agenda's own `print` settings."""

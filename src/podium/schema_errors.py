@@ -125,4 +125,21 @@ def schema_problems(located: Located) -> tuple[Agenda | None, list[Problem]]:
     try:
         return Agenda.model_validate(located.data), []
     except ValidationError as exc:
-        return None, [translate(e, located) for e in exc.errors(include_url=False)]
+        errors = exc.errors(include_url=False)
+        return None, [translate(e, located) for e in errors if not _misspelt(e, errors)]
+
+
+def _misspelt(error: ErrorDetails, errors: list[ErrorDetails]) -> bool:
+    """A missing required key beside an unknown key that is its misspelling (`timezon:`): one
+    mistake, told once, by the unknown key's did-you-mean."""
+    if error["type"] != "missing":
+        return False
+    path = _clean_loc(error["loc"])
+    key = str(path[-1])
+    for other in errors:
+        there = _clean_loc(other["loc"])
+        if other["type"] == "extra_forbidden" and there[:-1] == path[:-1]:
+            typed = str(there[-1])
+            if did_you_mean(typed, [key]) or SYNONYMS.get(typed.lower()) == key:
+                return True
+    return False

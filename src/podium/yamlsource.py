@@ -14,6 +14,7 @@ from podium import controls
 from podium.limits import MAX_DEPTH, MAX_FILE_BYTES, MAX_REPORTED_CHARACTERS
 from podium.problems import Problem, SourceFile, display_name
 from podium.yamlevents import Builder, Packed, Path_, Stop, format_path, unpack
+from podium.yamlhints import explain
 
 __all__ = ["Located", "Path_", "format_path", "plain_value", "read_yaml"]
 
@@ -71,11 +72,14 @@ def plain_value(v: str) -> Any:
     return v
 
 
-def _syntax(exc: yaml.YAMLError, file: str) -> Problem:
+def _syntax(exc: yaml.YAMLError, file: str, text: str = "") -> Problem:
     if not isinstance(exc, yaml.MarkedYAMLError):
         return Problem(file, 1, 1, "", f"YAML syntax: {exc}")
     mark = exc.problem_mark or exc.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    plain = explain(exc, text) if text else None
+    if plain:
+        return Problem(file, line, col, "", f"YAML syntax: {plain}")
     what = exc.problem or "invalid YAML"
     if exc.context:
         what = f"{exc.context}, {what}"
@@ -227,7 +231,7 @@ def read_yaml(path: Path) -> tuple[Located | None, list[Problem]]:
     builder, root, present, error = _build(text, source.name, size=size, spans=bool(found))
     problems = _place(found, builder, source.name) + builder.problems
     if error is not None:
-        return None, [*problems, _syntax(error, source.name)]
+        return None, [*problems, _syntax(error, source.name, source.text)]
     if not present:
         return None, [*problems, Problem(source.name, 1, 1, "", "the file is empty")]
     if builder.over_limit:

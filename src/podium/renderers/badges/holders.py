@@ -6,10 +6,11 @@ import dataclasses
 from dataclasses import dataclass, field
 
 from podium.attendees import Attendee
+from podium.context import OptionError
 from podium.load import Programme
 from podium.model import Person
 from podium.printopts import PrintSettings
-from podium.problems import AgendaError, Problem, display_name
+from podium.problems import Problem, did_you_mean, display_name
 
 
 @dataclass(frozen=True)
@@ -100,8 +101,9 @@ def _only(holders: list[Holder], people: tuple[str, ...], agenda_name: str) -> l
     by_key = {h.key.casefold(): h for h in holders} | {h.name.casefold(): h for h in holders}
     unknown = [w for w in wanted if w.casefold() not in by_key]
     if unknown:
-        raise AgendaError([Problem(agenda_name, 1, None, "people",
-                                   f"--people: no badge holder '{w}' (give a person id, an "
-                                   "attendee's name or row-N)") for w in unknown])
+        choices = [h.key for h in holders if h.person is not None] + [h.name for h in holders]
+        said = [f"no badge holder '{w}' in {agenda_name}{did_you_mean(w, choices)}" for w in unknown]
+        raise OptionError("--people", "\n".join(said) + "\n(give a person id, an attendee's "
+                          "name or row-N)")
     keep = {by_key[w.casefold()].key for w in wanted}
     return [h for h in holders if h.key in keep]

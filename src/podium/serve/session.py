@@ -1,0 +1,120 @@
+"""Serving stage: one serve session, loading and rebuilding what each edit touches, keeping the
+last good outputs (and telling why) when an edit breaks the agenda."""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from podium.load import Programme, load
+from podium.output import BuildDateError, OutputError, os_error_message
+from podium.pipeline import build
+from podium.problems import AgendaError
+from podium.renderers import RENDERERS
+from podium.serve.deps import LATER, fingerprints, touched
+from podium.templating import TemplateFailed
+
+
+@dataclass
+class Outcome:
+    """What one rebuild did."""
+
+    rebuilt: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+class Session:
+    """The state the server shows: a version number that changes after every rebuild (the
+    browser waits for it), the errors of the last edit, the outputs' folder."""
+
+    def __init__(self, agenda: Path, out_dir: Path, *, allow_outside: bool = False,
+                 progress: Callable[[str, str], None] | None = None) -> None:
+        self.agenda, self.out_dir, self.allow_outside = agenda, out_dir, allow_outside
+        self.progress = progress
+        self.version = 0
+        self.errors: list[str] = []
+        self.warnings: list[str] = []
+        self.building = False
+        self.built: dict[str, str] = {}
+        """The fingerprint of each renderer's inputs as of its last good build."""
+        self.programme: Programme | None = None
+        self.changed = threading.Condition()
+
+    def _publish(self, errors: list[str], building: bool = False) -> None:
+        with self.changed:
+            self.errors = errors
+            self.building = building
+            self.version += 1
+            self.changed.notify_all()
+
+    def wait(self, seen: int, timeout: float) -> int:
+        """The version once it differs from `seen`, or after `timeout` seconds."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.version != seen, timeout=timeout)
+            return self.version
+
+    def watched(self) -> set[Path]:
+        """The files whose edits count: the agenda, the attendees CSV, the logo (templates/
+        is watched as a folder)."""
+        out = {self.agenda.resolve()}
+        if self.programme is not None:
+            a = self.programme.agenda
+            for rel in (a.attendees, a.print_.logo):
+                if rel:
+                    out.add((self.agenda.parent / rel).resolve())
+        return out
+
+    def rebuild(self) -> Outcome:
+        """Load the agenda and rebuild the outputs whose inputs changed since their last good
+        build; on errors, leave every output as it was."""
+        started = time.perf_counter()
+        with self.changed:
+            self.building = True
+        try:
+            programme = load(self.agenda, allow_outside=self.allow_outside)
+        except AgendaError as exc:
+            self.warnings = [str(p) for p in exc.problems if not p.is_error]
+            return self._failed([str(p) for p in exc.problems if p.is_error], started)
+        except OSError as exc:
+            return self._failed([os_error_message(exc)], started)
+        self.programme = programme
+        self.warnings = [str(w) for w in programme.warnings]
+        now = fingerprints(programme, RENDERERS)
+        names = touched(self.built, now)
+        # The quick outputs are committed (and shown) first; each slow one (WeasyPrint, seconds)
+        # follows in a build of its own.
+        quick = [n for n in names if n not in LATER]
+        phases = [p for p in (quick, *([n] for n in names if n in LATER)) if p]
+        for number, phase in enumerate(phases, 1):
+            try:
+                build(programme, self.out_dir, phase, progress=self.progress)
+            except AgendaError as exc:
+                return self._failed([str(p) for p in exc.problems if p.is_error], started)
+            except (BuildDateError, OutputError, TemplateFailed) as exc:
+                return self._failed([str(exc)], started)
+            except OSError as exc:
+                return self._failed([os_error_message(exc, self.out_dir)], started)
+            self.built.update({n: now[n] for n in phase})
+            if number < len(phases):
+                self._publish([], building=True)  # shown now; the last phase ends below
+        self._publish([])
+        return Outcome(rebuilt=names, seconds=time.perf_counter() - started)
+
+    def _failed(self, errors: list[str], started: float) -> Outcome:
+        self._publish(errors)
+        return Outcome(errors=errors, seconds=time.perf_counter() - started)
+
+    def pdfs(self) -> list[str]:
+        """The PDFs in the output folder, in build order."""
+        return sorted((p.name for p in self.out_dir.glob("*.pdf")), key=_pdf_order)
+
+
+_ORDER = ("programme.pdf", "programme-imposed.pdf", "badges.pdf", "door-signs.pdf")
+
+
+def _pdf_order(name: str) -> tuple[int, str]:
+    return (_ORDER.index(name) if name in _ORDER else len(_ORDER), name)
