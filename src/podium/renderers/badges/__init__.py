@@ -120,10 +120,6 @@ def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
     return result[0], result[1], plan.scale.describe()
 
 
-SHOWN = 5
-"""Badges named per line of the report; the rest are counted."""
-
-
 def preflight(chosen: list[Holder], notes: list[Notes], stock: Stock, pages: int,
               scale: str = "") -> str:
     """A short text for the person printing: counts, the type scale, the badges whose
@@ -138,10 +134,10 @@ def preflight(chosen: list[Holder], notes: list[Notes], stock: Stock, pages: int
     for field in FIELDS:
         smaller = [f"{h.name} {n.smaller[field]:g} pt" for h, n in pairs if field in n.smaller]
         if smaller:
-            lines.append(f"  {field} smaller than the scale, to fit: {_listed(smaller)}")
+            lines.append(f"  {field} smaller than the scale, to fit: {'; '.join(smaller)}")
     wrapped = [f"{h.name} {n.name_size:g} pt" for h, n in pairs if n.wrapped]
     if wrapped:
-        lines.append(f"  names wrapped on two lines: {_listed(wrapped)}")
+        lines.append(f"  names wrapped on two lines: {'; '.join(wrapped)}")
     fallback: Counter[str] = Counter()
     for n in notes:
         fallback.update(n.fallback)
@@ -150,8 +146,3 @@ def preflight(chosen: list[Holder], notes: list[Notes], stock: Stock, pages: int
         lines.append(f"  fallback fonts (badges): {used}")
     return "\n".join(lines)
 
-
-def _listed(names: list[str]) -> str:
-    """'3 (A; B; C)', or '12 (A; B; C; D; E; and 7 more)': a count and the first few."""
-    more = f"; and {len(names) - SHOWN} more" if len(names) > SHOWN else ""
-    return f"{len(names)} ({'; '.join(names[:SHOWN])}{more})"

@@ -11,15 +11,6 @@ from podium.text.wrap import round_down
 if TYPE_CHECKING:
     from podium.renderers.signs.session import Scale, SignNotes
 
-SHOWN = 5
-"""Signs or people named per line of the report; the rest are counted."""
-
-
-def _listed(names: list[str]) -> str:
-    """'3 (A; B; C)', or '12 (A; B; C; D; E; and 7 more)': a count and the first few."""
-    more = f"; and {len(names) - SHOWN} more" if len(names) > SHOWN else ""
-    return f"{len(names)} ({'; '.join(names[:SHOWN])}{more})"
-
 
 def scale_report(kit: Kit, scale: Scale, signs: list[SessionSign],
                  notes: list[SignNotes]) -> list[str]:
@@ -35,9 +26,9 @@ def scale_report(kit: Kit, scale: Scale, signs: list[SessionSign],
         smaller = [f"{sign.item.anchor} {n.smaller[field]:g} pt" for sign, n in pairs
                    if field in n.smaller]
         if smaller:
-            lines.append(f"  {field} smaller than the scale, to fit: {_listed(smaller)}")
+            lines.append(f"  {field} smaller than the scale, to fit: {'; '.join(smaller)}")
     orgs = [f"{name} on {sign.item.anchor} {size:g} pt" for sign, n in pairs
             for name, size in n.orgs]
     if orgs:
-        lines.append(f"  organisations smaller than the scale, to fit: {_listed(orgs)}")
+        lines.append(f"  organisations smaller than the scale, to fit: {'; '.join(orgs)}")
     return lines
