@@ -274,6 +274,30 @@ def test_room_day_mode_for_one_room(tmp_path: Path) -> None:
     assert sum("Tuesday, 10 December 2024" in t for t in texts) >= 1
 
 
+def test_a_room_s_list_ends_with_what_comes_next_on_a_later_day(tmp_path: Path) -> None:
+    """The last page of each room's day says what is next in that room on a later day, or
+    that the day or the programme ends there."""
+    data: dict[str, object] = {
+        "event": {"title": "Two rooms", "timezone": "Europe/Berlin", "url": "https://x.test/a/"},
+        "rooms": [{"id": "a", "name": "Hall A"}, {"id": "b", "name": "Hall B"}],
+        "print": {"sign_mode": "room-day"},
+        "days": [
+            {"date": "2025-03-04", "items": [
+                {"start": "09:00", "end": "10:00", "title": "Opening talk", "room": "a"},
+                {"start": "09:00", "end": "10:00", "title": "Side workshop", "room": "b"}]},
+            {"date": "2025-03-05", "items": [
+                {"start": "10:30", "end": "11:00", "title": "Second morning", "room": "a"}]},
+        ]}
+    pdf = _build(_agenda_with(tmp_path, data), tmp_path / "out")
+    with pdfplumber.open(pdf) as doc:
+        texts = [_list_text(p) for p in doc.pages]
+    assert len(texts) == 3
+    hall_a_1, hall_b_1, hall_a_2 = texts
+    assert "Opening talk" in hall_a_1 and "NEXT Wed 5 Mar, 10:30–11:00 Second morning" in hall_a_1
+    assert "Side workshop" in hall_b_1 and "END OF THE DAY" in hall_b_1
+    assert "Second morning" in hall_a_2 and "END OF THE PROGRAMME" in hall_a_2
+
+
 # -- readability of crowded signs, other languages and papers ---------------------------------
 
 def _people_sizes(page: pdfplumber.page.Page) -> tuple[list[float], list[float]]:

@@ -33,6 +33,8 @@ class RoomDaySign:
     day: Day
     room: Room | None
     items: tuple[Item, ...]
+    following: tuple[Day, Item] | None = None
+    """The first item in the room on a later day, for the footer of the list's last page."""
 
 
 def rooms_in_use(agenda: Agenda) -> list[Room]:
@@ -103,17 +105,19 @@ def room_day_signs(agenda: Agenda) -> list[RoomDaySign]:
     each room with items of its own that day, in the order of `rooms`."""
     out: list[RoomDaySign] = []
     rooms = rooms_in_use(agenda)
-    for day in agenda.days:
+    multi = len(rooms) > 1
+    for d, day in enumerate(agenda.days):
+        later = agenda.days[d + 1:]
         venue_wide = [it for it in day.items if it.room is None]
         if not rooms or any(not it.is_break for it in venue_wide):
             shown = venue_wide if rooms else list(day.items)
             if shown:
                 out.append(RoomDaySign(day, room_of(agenda, shown[0]) if not rooms else None,
-                                       tuple(shown)))
+                                       tuple(shown), _following(multi, later, shown[-1])))
         for room in rooms:
             own = [it for it in day.items if it.room == room.id]
             if own:
                 items = [it for it in day.items if it.room == room.id
                          or (it.room is None and it.is_break)]
-                out.append(RoomDaySign(day, room, tuple(items)))
+                out.append(RoomDaySign(day, room, tuple(items), _following(multi, later, own[-1])))
     return out

@@ -20,6 +20,7 @@ from podium.renderers.signs.kit import (
     cap_top,
     draw,
 )
+from podium.renderers.signs.nextline import draw_next, footer_height, next_line
 from podium.renderers.signs.plan import RoomDaySign
 from podium.text import Box, FitError, Layout
 
@@ -285,7 +286,10 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign, title_cap: float 
     # pages have no QR code: their header is never higher than the first page's, whose list
     # top they share.
     top, narrow, qr_bottom, first_end, first_date_top = furniture(1, None)
-    bottom = p.bottom
+    # What comes next in the room on a later day (or that the day ends) closes the list; its
+    # room is kept on every page, so the rows never run into it.
+    footer = next_line(kit, sign.day, None, sign.following)
+    bottom = p.bottom + (footer_height(footer) + s(16) if footer else 0.0)
     first = Frame(top, bottom, narrow, p.inner, qr_bottom)
     rest = Frame(top, bottom, p.inner, p.inner, math.inf)
     lister.choose_size(narrow - lister.time_w)
@@ -320,6 +324,9 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign, title_cap: float 
                 y -= gap
             row.draw(canvas, kit.fonts, p.left, y, width)
             y -= row.height
+        if footer and number == len(pages):
+            kit.footer_rule(canvas, p.bottom + footer_height(footer) + s(10))
+            draw_next(kit, canvas, footer, p.bottom + footer_height(footer))
         canvas.showPage()
     return len(pages)
 

@@ -11,17 +11,16 @@ from dataclasses import dataclass, field
 from reportlab.pdfgen.canvas import Canvas
 
 from podium.pdf import forget_page, scratch_canvas
-from podium.present import chairs, item_heading, item_times, item_when, speakers
+from podium.present import chairs, item_times, speakers
 from podium.renderers.signs.kit import (
     ACCENT,
     FAMILY,
-    INK,
-    SECOND,
     Kit,
     TextTooLong,
     cap_top,
     draw,
-    )
+)
+from podium.renderers.signs.nextline import draw_next, footer_height, next_line
 from podium.renderers.signs.people import (
     COLUMN_GAP,
     READABLE,
@@ -114,8 +113,8 @@ def _furniture(kit: Kit, canvas: Canvas, sign: SessionSign) -> Setup:
     # under the date's baseline (layout boxes include room for accents, which digits lack).
     draw(canvas, kit.fonts, date, p.left, top + cap_top(date), col_w, ACCENT)
     time_caps = top - 0.714 * date.size - s(12)
-    footer = _next_line(kit, sign)
-    footer_h = _height(footer) + s(16) if footer else 0.0
+    footer = next_line(kit, sign.day, sign.next, sign.following)
+    footer_h = footer_height(footer) + s(16) if footer else 0.0
     return Setup(col_w, time_caps, qr_bottom, footer, footer_h, item_times(item))
 
 
@@ -137,8 +136,8 @@ def draw_session(kit: Kit, canvas: Canvas, sign: SessionSign,
     if grid.height:
         grid.draw(canvas, kit.fonts, p.left, y - gap - min(spare * 0.35, s(36)), p.inner)
     if footer:
-        kit.footer_rule(canvas, p.bottom + _height(footer) + s(10))
-        _draw_next(kit, canvas, footer, p.bottom + _height(footer))
+        kit.footer_rule(canvas, p.bottom + footer_height(footer) + s(10))
+        draw_next(kit, canvas, footer, p.bottom + footer_height(footer))
     return notes
 
 
@@ -315,55 +314,3 @@ def _layout(kit: Kit, sign: SessionSign, setup: Setup,
         f"the title does not fit its door sign in {TITLE_LINES_LONG} lines at {s(TITLE_MIN):g} pt "
         f"or more (with the people listed under it); shorten it, or print signs on A3 "
         f"(print: sign_paper: A3)")
-
-
-def _next_line(kit: Kit, sign: SessionSign) -> tuple[Layout, ...] | None:
-    """'NEXT  11:45–13:00  Session 2: The Future of ...' as three layouts on one baseline;
-    on the day's last sign, what comes next on a later day ('NEXT  Wed 11 Dec, 08:30
-    Session 5: ...'), or that the day or the programme ends."""
-    p, s = kit.page, kit.page.pt
-    loc = kit.locale
-    if sign.next is None and sign.following is None:
-        last = sign.day is kit.agenda.days[-1]
-        text = loc.label("programme_ends" if last else "day_ends").upper()
-        return (kit.fitter.largest(text, width=p.inner, max_size=s(13), min_size=s(10),
-                                   bold=True),)
-    label = kit.fitter.largest(loc.label("next").upper(), width=p.inner / 4,
-                    max_size=s(13), min_size=s(10), bold=True)
-    if sign.next is not None:
-        item, when_text = sign.next, item_when(sign.next, loc)
-    else:
-        assert sign.following is not None
-        day, item = sign.following
-        when_text = f"{loc.day_short(day.date)}, {item_when(item, loc)}"
-    when = kit.fitter.largest(when_text, width=p.inner / 3, max_size=s(16), min_size=s(12),
-                              bold=True)
-    title = item_heading(item, loc)
-    rest = p.inner - label.width - when.width - s(40)
-    try:
-        what = kit.fitter.largest(title, width=rest, max_size=s(16), min_size=s(10), max_lines=3)
-    except FitError:
-        raise TextTooLong(item, "the title does not fit the 'next' line of the sign before "
-                          "it (3 lines at 10 pt); shorten it") from None
-    return label, when, what
-
-
-def _height(parts: tuple[Layout, ...]) -> float:
-    ascent = max(p.ascent for p in parts)
-    return ascent + max(p.height - p.ascent for p in parts)
-
-
-def _draw_next(kit: Kit, canvas: Canvas, parts: tuple[Layout, ...], top: float) -> None:
-    s = kit.page.pt
-    x = kit.page.left
-    # One baseline for the parts: each box top is placed from its own ascent.
-    base = top - max(part.ascent for part in parts)
-    label = parts[0]
-    draw(canvas, kit.fonts, label, x, base + label.ascent, label.width, ACCENT)
-    if len(parts) == 1:
-        return
-    _, when, what = parts
-    x += label.width + s(16)
-    draw(canvas, kit.fonts, when, x, base + when.ascent, when.width, INK)
-    x += when.width + s(20)
-    draw(canvas, kit.fonts, what, x, base + what.ascent, kit.page.right - x, SECOND)
