@@ -254,6 +254,29 @@ def test_a_room_screen_shows_now_and_next_from_three_metres(browser: Any, rooms_
         context.close()
 
 
+
+def test_the_now_page_says_so_when_nothing_is_on_anywhere(browser: Any, rooms_site: Path) -> None:
+    """Between the days or after the event every room is idle: the page says nothing is on
+    (and links the programme) instead of showing an empty screen; during it, it does not."""
+    from podium.load import load
+
+    agenda = load(rooms_site.parent.parent / "agenda.yaml").agenda
+    first = min(it.start_at for _d, it in agenda.items())
+    last = max(it.end_at or it.start_at for _d, it in agenda.items())
+    page = browser.new_page(viewport={"width": 1920, "height": 1080})
+    try:
+        for moment, quiet in ((last + dt.timedelta(days=2), True), (first + dt.timedelta(minutes=1), False)):
+            query = "?now=" + moment.astimezone(dt.UTC).isoformat().replace("+00:00", "Z")
+            page.goto((rooms_site / "now.html").as_uri() + query)
+            page.wait_for_load_state("load")
+            assert page.locator("[data-quiet]").is_visible() is quiet, moment
+            if quiet:
+                assert page.locator("[data-quiet] a").get_attribute("href") == "index.html"
+            else:
+                assert page.locator(".screen--card:visible").count() >= 1
+    finally:
+        page.close()
+
 STRESS = """
 event:
   title: Conferencia Internacional sobre Interoperabilidad_de_Sistemas_Sin_Espacios_Muy_Larga

@@ -74,6 +74,12 @@
   function tick() {
     if (clock && clockFormat) { clock.textContent = clockFormat.format(new Date(now())); }
     screens.forEach(function (s) { update(s.el, s.rows); });
+    // now.html hides the rooms with nothing on or next; when that is every room (before,
+    // between or after the event's days) it says so rather than show an empty screen.
+    var quiet = document.querySelector("[data-quiet]");
+    if (quiet) {
+      quiet.hidden = screens.some(function (s) { return s.el.getAttribute("data-state") !== "idle"; });
+    }
   }
 
   var screens = Array.prototype.map.call(document.querySelectorAll("[data-screen]"), function (el) {

@@ -34,6 +34,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "up_next": "Next",
         "nothing_now": "Nothing on right now",
         "nothing_next": "Nothing more today",
+        "whole_programme": "See the whole programme",
         "room_screen": "Room screen",
         "updates_with_js": "This page follows the clock when JavaScript is on; without it, it "
                            "shows the whole programme below.",
@@ -70,6 +71,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "up_next": "A continuación",
         "nothing_now": "Nada en este momento",
         "nothing_next": "Nada más hoy",
+        "whole_programme": "Ver el programa completo",
         "room_screen": "Pantalla de sala",
         "updates_with_js": "Esta página sigue el reloj con JavaScript; sin él, muestra el programa"
                            " completo abajo.",
@@ -106,6 +108,7 @@ _WORDS: dict[str, dict[str, str]] = {
         "up_next": "Ensuite",
         "nothing_now": "Rien en ce moment",
         "nothing_next": "Plus rien aujourd’hui",
+        "whole_programme": "Voir tout le programme",
         "room_screen": "Écran de salle",
         "updates_with_js": "Cette page suit l’horloge avec JavaScript ; sans lui, elle montre tout"
                            " le programme ci-dessous.",
