@@ -138,7 +138,7 @@ def test_the_long_poll_answers_when_a_rebuild_is_done(served: Served) -> None:
 
 
 def test_in_chromium_pages_reload_and_previews_follow(served: Served) -> None:
-    from tests.test_site_browser import CHROMIUM_FLAGS, chromium_path
+    from tests.browsing import CHROMIUM_FLAGS, chromium_path
 
     executable = chromium_path()
     if executable is None:
