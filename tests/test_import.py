@@ -364,6 +364,23 @@ def test_an_existing_agenda_is_kept_unless_forced(tmp_path: Path) -> None:
     assert load(out).agenda.event.title == "Tiny Con"
 
 
+
+def test_the_agenda_s_folder_is_made_when_missing(tmp_path: Path) -> None:
+    out = tmp_path / "events" / "2025" / "agenda.yaml"
+    result = _run("import", str(_frab(tmp_path)), "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert load(out).agenda.event.title == "Tiny Con"
+    assert sorted(p.name for p in out.parent.iterdir()) == ["agenda.yaml"]   # no temp file left
+
+
+def test_an_agenda_that_cannot_be_written_is_one_line(tmp_path: Path) -> None:
+    (tmp_path / "plain").write_text("a file, not a folder", encoding="utf-8")
+    result = _run("import", str(_frab(tmp_path)), "-o", str(tmp_path / "plain" / "agenda.yaml"))
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+    assert [ln for ln in result.output.splitlines() if ln.startswith("podium:")] == [
+        f"podium: {tmp_path / 'plain'}: File exists"]
+
 def test_overlapping_events_are_all_kept_reported_and_pass_the_check(tmp_path: Path) -> None:
     out = tmp_path / "agenda.yaml"
     result = _run("import", str(_frab(tmp_path, duration="00:45")), "-o", str(out))

@@ -208,7 +208,10 @@ def import_command(source: Path, out: Path, fmt: str | None, timezone: str | Non
         click.echo(f"{source.name}: {report.characters.summary()}", err=True)
     header = (f"Imported by `podium import` from {source.name} ({imported.source.format}).\n"
               "Edit it freely; importing again replaces it (with --force).")
-    write_agenda(imported.agenda, out, header)
+    try:
+        write_agenda(imported.agenda, out, header)
+    except OSError as exc:
+        fail(os_error_message(exc))
     c = report.counts
     click.echo(f"imported {source.name} ({imported.source.format}): {plural(c['days'], 'day')}, "
                f"{plural(c['rooms'], 'room')}, {plural(c['events'], 'event')}, "

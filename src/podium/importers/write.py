@@ -93,6 +93,11 @@ _URL_TODO = ("CHANGE ME: the address where you will publish build/site/; every Q
 
 def write(agenda: dict[str, Any], path: Path, header: str = "") -> None:
     """Write atomically: a half-written agenda.yaml would be worse than none."""
+    # `-o events/2025/agenda.yaml` into a folder not made yet: make it, as an editor would.
+    path.parent.mkdir(parents=True, exist_ok=True)
     staged = path.with_name(f".{path.name}.tmp")
-    staged.write_text(dump(agenda, header), encoding="utf-8", newline="\n")
-    staged.replace(path)
+    try:
+        staged.write_text(dump(agenda, header), encoding="utf-8", newline="\n")
+        staged.replace(path)
+    finally:
+        staged.unlink(missing_ok=True)
