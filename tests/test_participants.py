@@ -13,10 +13,12 @@ from pypdf import PdfReader
 from tests.test_errors import GOOD
 
 from conftest import SEED
+from podium.attendance import participants
 from podium.attendees import read_attendees
 from podium.cli import main
 from podium.load import load
 from podium.pipeline import build
+from podium.renderers.participants.view import groups
 
 CSV = ("name,title,organisation,country,delegation,remote\n"
        "Zoë Abara,,Ministry of Defence,Ghana,,\n"
@@ -125,3 +127,18 @@ def test_check_reports_the_new_columns_and_exits_2(tmp_path: Path,
     assert "attendees.csv:2: country: warning: unknown country 'Frnace'; did you mean 'France'?" \
         in result.output
     assert "Traceback" not in result.output
+
+
+def test_a_list_with_no_groups_has_no_lone_heading(tmp_path: Path) -> None:
+    """Nobody with a country or organisation (as in many conference exports): one list by
+    family name, with no 'Other' heading over everyone."""
+    path = tmp_path / "agenda.yaml"
+    path.write_text(GOOD, encoding="utf-8")             # Ann and Bob: no country, no organisation
+    listed = groups(participants(load(path)), "country", "Other")
+    assert [g.heading for g in listed] == [""]
+    assert [e.name for e in listed[0].entries] == ["Bob Jones", "Ann Smith"]   # Jones, Smith
+    build(load(path), tmp_path / "out", only=["participants"])
+    body = flat(" ".join(p.extract_text() for p in PdfReader(tmp_path / "out/participants.pdf").pages[1:]))
+    assert "Bob Jones" in body and "Other" not in body
+    mixed = groups(participants(load(SEED)), "country", "Other")
+    assert mixed[-1].heading == "Other" and all(g.heading for g in mixed)

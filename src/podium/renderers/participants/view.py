@@ -55,7 +55,7 @@ def heading_key(heading: str) -> tuple[str, str]:
 def groups(people: list[Participant], by: str, other: str) -> list[Group]:
     """People under their headings: headings in alphabetical order (case and accents
     ignored; by country, countries before organisations), those with none last under
-    `other`; people by family name within each."""
+    `other` (no heading at all when nobody has one); people by family name within each."""
     found: dict[tuple[int, str], list[Participant]] = {}
     rest: list[Participant] = []
     for p in people:
@@ -65,7 +65,10 @@ def groups(people: list[Participant], by: str, other: str) -> list[Group]:
     out = [Group(h[1], [_entry(p, by) for p in sorted(found[h], key=lambda p: p.sort_key)])
            for h in ordered]
     if rest:
-        out.append(Group(other, [_entry(p, by) for p in sorted(rest, key=lambda p: p.sort_key)]))
+        # When nobody has a heading (a schedule without countries), one list with no heading:
+        # a lone "Other" over everyone says nothing.
+        out.append(Group(other if out else "",
+                         [_entry(p, by) for p in sorted(rest, key=lambda p: p.sort_key)]))
     return out
 
 
