@@ -61,16 +61,20 @@ class Fitter:
                 line_height: float = 1.15, step: float = 0.5) -> Layout:
         """`podium.text.search.largest` in this family, remembered (failures too)."""
         key = (text, width, max_size, min_size, max_lines, bold, max_height, line_height, step)
+        return self._remembered(key, lambda: largest(
+            self.shaper, text, family=self.family, width=width, max_size=max_size,
+            min_size=min_size, max_lines=max_lines, bold=bold, max_height=max_height,
+            line_height=line_height, step=step,
+            count=self.counter(text, width=width, max_lines=max_lines, bold=bold, step=step),
+            known=self.measures.get((text, bold))))
+
+    def _remembered(self, key: tuple[object, ...], make: Callable[[], Layout]) -> Layout:
+        """The layout `make` gives for `key`, made once; a FitError is remembered too and
+        raised again each time it is asked for."""
         found = self.layouts.get(key)
         if found is None:
             try:
-                found = largest(self.shaper, text, family=self.family, width=width,
-                                max_size=max_size, min_size=min_size, max_lines=max_lines,
-                                bold=bold, max_height=max_height, line_height=line_height,
-                                step=step,
-                                count=self.counter(text, width=width, max_lines=max_lines,
-                                                   bold=bold, step=step),
-                                known=self.measures.get((text, bold)))
+                found = make()
             except FitError as exc:
                 found = exc
             if len(self.layouts) >= self.limit:
@@ -106,20 +110,10 @@ class Fitter:
         break only between the units (names are never broken inside)."""
         key = ("units", units, sep, width, max_size, min_size, max_lines, bold, line_height,
                step)
-        found = self.layouts.get(key)
-        if found is None:
-            try:
-                found = set_units(self.shaper, units, sep=sep, family=self.family, width=width,
-                                  max_size=max_size, min_size=min_size, max_lines=max_lines,
-                                  bold=bold, line_height=line_height, step=step)
-            except FitError as exc:
-                found = exc
-            if len(self.layouts) >= self.limit:
-                self.layouts.clear()
-            self.layouts[key] = found
-        if isinstance(found, FitError):
-            raise found.with_traceback(None)
-        return found
+        return self._remembered(key, lambda: set_units(
+            self.shaper, units, sep=sep, family=self.family, width=width, max_size=max_size,
+            min_size=min_size, max_lines=max_lines, bold=bold, line_height=line_height,
+            step=step))
 
     def height_at(self, text: str, *, width: float, size: float, max_lines: int, bold: bool,
                   line_height: float, step: float = 0.5) -> float | None:
