@@ -286,16 +286,16 @@ def draw_room_day(kit: Kit, canvas: Canvas, sign: RoomDaySign, title_cap: float 
     # pages have no QR code: their header is never higher than the first page's, whose list
     # top they share.
     top, narrow, qr_bottom, first_end, first_date_top = furniture(1, None)
+    lister.choose_size(narrow - lister.time_w)
+    if sizes is not None:
+        sizes.append(lister.size)
+        return 0
     # What comes next in the room on a later day (or that the day ends) closes the list; its
     # room is kept on every page, so the rows never run into it.
     footer = next_line(kit, sign.day, None, sign.following)
     bottom = p.bottom + (footer_height(footer) + s(16) if footer else 0.0)
     first = Frame(top, bottom, narrow, p.inner, qr_bottom)
     rest = Frame(top, bottom, p.inner, p.inner, math.inf)
-    lister.choose_size(narrow - lister.time_w)
-    if sizes is not None:
-        sizes.append(lister.size)
-        return 0
     if title_cap is not None:
         lister.size = min(lister.size, title_cap)     # one title size for every list
     lister.choose_track_place(p.inner)
