@@ -51,11 +51,20 @@ def available_cores() -> int:
 
 
 def render_one(ctx: BuildContext, render: Render) -> list[Written]:
-    """Run one renderer; a template that fails becomes one line with its file and line."""
+    """Run one renderer, then (with `print.colour: cmyk`) turn each PDF it wrote to black ink
+    and CMYK, a PDF/X-4, in the same process, so conversions run side by side too; a template
+    that fails becomes one line with its file and line."""
     try:
-        return render(ctx)
+        written = render(ctx)
     except jinja2.TemplateError as exc:
         raise failure(exc, ctx.template_dirs) from exc
+    if ctx.programme.agenda.print_.colour == "cmyk":
+        from podium.pdf.cmyk import to_cmyk
+
+        for w in written:
+            if w.path.suffix == ".pdf":
+                to_cmyk(w.path)
+    return written
 
 
 def run(ctx: BuildContext, renderers: Mapping[str, Render], *, jobs: int | None = None,

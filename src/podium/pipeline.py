@@ -4,9 +4,9 @@ The stages, in order:
 1. choose the renderers (all registered ones, or those named with --only);
 2. fix the build date (SOURCE_DATE_EPOCH, else the agenda's first day);
 3. lock the output folder (waiting for a build that holds it) and run every renderer into
-   a new generation of it, side by side on the available cores (parallel.py), then turn
-   the PDFs CMYK with `print.colour: cmyk`; a template that fails is reported at its file
-   and line;
+   a new generation of it, side by side on the available cores (parallel.py), each
+   renderer's PDFs turned CMYK after it with `print.colour: cmyk`; a template that fails is
+   reported at its file and line;
 4. switch the folder to the new generation in one step, only once all renderers have
    succeeded (output.py tells how).
 """
@@ -41,17 +41,6 @@ def choose(names: Sequence[str] | None) -> dict[str, Renderer]:
     return {n: RENDERERS[n] for n in names}
 
 
-def prepress(programme: Programme, written: list[Written]) -> list[Written]:
-    """`print.colour: cmyk`: each PDF just written, in black ink and CMYK, a PDF/X-4."""
-    if programme.agenda.print_.colour == "cmyk":
-        from podium.pdf.cmyk import to_cmyk
-
-        for w in written:
-            if w.path.suffix == ".pdf":
-                to_cmyk(w.path)
-    return written
-
-
 def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None,
           options: BuildOptions | None = None, *, wait: bool = True,
           on_wait: Callable[[int | None], None] | None = None,
@@ -68,7 +57,7 @@ def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None
     with staged(out_dir, wait=wait, on_wait=on_wait) as stage:
         ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch,
                            stage=stage, options=options or BuildOptions())
-        written = prepress(programme, run(ctx, renderers, jobs=jobs, progress=progress))  # 3
+        written = run(ctx, renderers, jobs=jobs, progress=progress)       # 3
         staged_paths = [(w, out_dir / w.path.relative_to(stage.dir)) for w in written]
     # 4 happened as the `with` block closed; report the final places.
     return [dataclasses.replace(w, path=final) for w, final in staged_paths]
