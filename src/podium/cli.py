@@ -7,10 +7,11 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import FrameType
+from typing import Any, TypeVar
 
 import click
 
@@ -31,11 +32,13 @@ from podium.importers import FORMATS, ImportFailed, import_schedule
 from podium.importers.write import write as write_agenda
 from podium.load import Programme, load
 from podium.model import json_schema
-from podium.output import BuildDateError, OutputError, os_error_message
+from podium.output import BuildDateError, OutputError, Written, os_error_message
 from podium.problems import AgendaError
 from podium.progress import QUIET, VERBOSE, display
 from podium.report import build_report, plural, write_full
 from podium.stocks_command import stocks
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 class OnlyOption(click.Option):
@@ -113,6 +116,12 @@ def _check_people(programme: Programme, options: BuildOptions, only: list[str]) 
         raise click.BadParameter(str(exc), param_hint=f"'{exc.option}'") from None
 
 
+def start_slot_option(f: F) -> F:
+    return click.option("--start-slot", default=1, show_default=True, metavar="N",
+                        type=click.IntRange(min=1),
+                        help="reprint/badges.pdf starts at slot N of a partly used sheet.")(f)
+
+
 @main.command(name="build")
 @agenda_argument
 @click.option("-o", "--out", "out_dir", type=click.Path(file_okay=False, path_type=Path),
@@ -121,22 +130,30 @@ def _check_people(programme: Programme, options: BuildOptions, only: list[str]) 
               help="Comma-separated outputs to build (default: all).")
 @click.option("--people", default="", metavar="IDS",
               help="Badges only for these people (comma-separated ids or names), for reprints.")
+@start_slot_option
 @allow_outside_option
 @click.option("--no-wait", is_flag=True,
               help="Fail at once if another build is writing into the output folder (default: wait).")
 @verbosity_options
 def build_command(agenda: Path, out_dir: Path | None, only: list[str], people: str,
-                  allow_outside: bool, no_wait: bool, quiet: bool, verbose: int) -> None:
-    """Build every output of AGENDA (default ./agenda.yaml, or a folder holding one)."""
-    # Here, not at the top: check, import and --help never load the renderers.
-    from podium.pipeline import build, choose
-    from podium.templating import TemplateFailed
-
+                  start_slot: int, allow_outside: bool, no_wait: bool, quiet: bool,
+                  verbose: int) -> None:
+    """Build every output of AGENDA (default ./agenda.yaml, or a folder holding one).
+    After `podium printed`, also reprint/ with what changed since."""
     level = verbosity(quiet, verbose)
     agenda = agenda_path(agenda)
     programme = load_or_exit(agenda, allow_outside, quiet=level == QUIET)
-    target = out_dir or (agenda.parent / "build")
-    options = BuildOptions.from_cli(people)
+    run_build(programme, out_dir or (agenda.parent / "build"), only,
+              BuildOptions.from_cli(people, start_slot), no_wait=no_wait, level=level)
+
+
+def run_build(programme: Programme, target: Path, only: list[str], options: BuildOptions, *,
+              no_wait: bool, level: int) -> list[Written]:
+    """Build into `target` with progress and the report, as `podium build` does; a failure
+    exits with its message."""
+    # Here, not at the top: check, import and --help never load the renderers.
+    from podium.pipeline import build, choose
+    from podium.templating import TemplateFailed
 
     def waiting(holder: int | None) -> None:
         who = f"process {holder}" if holder else "another process"
@@ -169,6 +186,7 @@ def build_command(agenda: Path, out_dir: Path | None, only: list[str], people: s
         click.echo("\n".join(report.screen))
         if level >= VERBOSE:
             click.echo(f"(the full report is in {where})")
+    return written
 
 
 main.add_command(stocks)
@@ -230,11 +248,14 @@ def import_command(source: Path, out: Path, fmt: str | None, timezone: str | Non
 
 def _register() -> None:
     # init and serve live in their own modules (which import clikit, never this one).
+    from podium.changes.command import changes_command, printed_command
     from podium.serve.command import serve_command
     from podium.starter import init_command
 
     main.add_command(init_command)
     main.add_command(serve_command)
+    main.add_command(printed_command)
+    main.add_command(changes_command)
 
 
 _register()

@@ -26,11 +26,14 @@ class BuildOptions:
 
     people: tuple[str, ...] = ()
     """Badges only for these people (ids or names), for reprints; empty: everyone."""
+    start_slot: int = 1
+    """The first free slot (from 1) of the badge sheet that reprint/badges.pdf starts on."""
 
     @classmethod
-    def from_cli(cls, people: str = "") -> BuildOptions:
+    def from_cli(cls, people: str = "", start_slot: int = 1) -> BuildOptions:
         """`--people "lacroix, María Paz"` as typed."""
-        return cls(people=tuple(w.strip() for w in people.split(",") if w.strip()))
+        return cls(people=tuple(w.strip() for w in people.split(",") if w.strip()),
+                   start_slot=start_slot)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,8 @@ The stages, in order:
 3. read the attendees CSV it names, if any (within the same limits), and the logo
    (`printchecks`: format and pixel count before decoding, decoded once); both must be
    inside the agenda's folder (links followed) unless the person building allows other
-   places (--allow-outside); the booklet's press sheet must hold its imposition;
+   places (--allow-outside); the booklet's press sheet must hold its imposition; the
+   printed record beside the agenda (`agenda.printed.json`), if there is one;
 4. cross-check ids, references and times on the raw data (so they run even after 2 fails);
 5. check that the bundled fonts can draw every character (and that CSV columns printed as
    QR codes fit in one);
@@ -24,6 +25,8 @@ from typing import Any
 
 from podium import printchecks
 from podium.attendees import Attendee, read_attendees
+from podium.changes.record import Entry, record_path
+from podium.changes.record import read as read_record
 from podium.checks import cross_check
 from podium.fonts import FontRegistry, bundled, describe_char
 from podium.limits import MAX_URL_CHARS
@@ -47,6 +50,10 @@ class Programme:
     """Where each key and value of the agenda file is, for renderers' error messages."""
     logo: Logo | None = field(default=None, repr=False, compare=False)
     """`print.logo`, checked and decoded at load; the renderers draw this one."""
+    history: list[Entry] = field(default_factory=list, repr=False, compare=False)
+    """What went to the printer, oldest first (`agenda.printed.json`; see podium.changes)."""
+    compared: Any = field(default=None, repr=False, compare=False)
+    """The programme against `history`, once worked out (`podium.changes.comparison`)."""
 
     def problem(self, path: Path_, message: str) -> Problem:
         """A problem at `path` of the agenda (e.g. ("people", 3, "name")), positioned."""
@@ -148,6 +155,11 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None,
     logo, logo_problems = printchecks.logo_problems(located, allow_outside)
     problems += logo_problems + printchecks.logo_warnings(located, logo)
     problems += printchecks.sheet_problems(located, agenda) if agenda is not None else []
+    history: list[Entry] = []
+    try:
+        history = read_record(record_path(source))
+    except AgendaError as exc:
+        problems += exc.problems
     problems += cross_check(located, {a.name for a in attendees})          # 4
     problems += coverage_problems(located, fonts)                          # 5
     if attendees:
@@ -160,4 +172,4 @@ def load(path: str | Path, *, fonts: FontRegistry | None = None,
         raise AgendaError(problems)
     return Programme(agenda=agenda, source=source, attendees=attendees,
                      warnings=[p for p in problems if not p.is_error], located=located,
-                     logo=logo)
+                     logo=logo, history=history)

@@ -2,7 +2,8 @@
 
 The stages, in order:
 1. choose the renderers (all registered ones, or those named with --only);
-2. fix the build date (SOURCE_DATE_EPOCH, else the agenda's first day);
+2. fix the build date (SOURCE_DATE_EPOCH, else the agenda's first day), and compare the
+   programme with its printed record, once, before renderers fork (podium.changes);
 3. lock the output folder (waiting for a build that holds it) and run every renderer into
    a new generation of it, side by side on the available cores (parallel.py), each
    renderer's PDFs turned CMYK after it with `print.colour: cmyk`; a template that fails is
@@ -17,6 +18,7 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from podium.changes import comparison
 from podium.context import BuildContext, BuildOptions
 from podium.fonts import bundled
 from podium.load import Programme
@@ -54,6 +56,7 @@ def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None
     (default: one per available core; 1 runs them in turn in this process)."""
     renderers = choose(only)                                              # 1
     epoch = build_epoch(programme.agenda)                                 # 2
+    comparison(programme)
     with staged(out_dir, wait=wait, on_wait=on_wait) as stage:
         ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch,
                            stage=stage, options=options or BuildOptions())

@@ -1,0 +1,77 @@
+"""Record stage: the booklet's pages as printed pieces, read from the built programme.pdf
+(a page's items are the anchors WeasyPrint placed on it; its digest is its text)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from podium.changes.pieces import Piece, digest
+from podium.model import Agenda
+
+BOOKLET = "programme.pdf"
+
+
+def _subjects(anchor: str, day_items: dict[str, list[str]]) -> list[str]:
+    if anchor in day_items:                       # a day's glance lists all its items
+        return [f"item:{a}" for a in day_items[anchor]]
+    item, sep, person = anchor.partition("--")
+    if sep:
+        return [f"item:{item}", f"person:{person.removeprefix('chair-')}"]
+    return [f"item:{re.sub(r'-q[0-9]+$', '', anchor)}"]
+
+
+def _words(text: str) -> str:
+    return re.sub(r"\W+", "", text).casefold()
+
+
+def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
+    """One piece per page of `pdf`; a page without anchors (the cover, the index) shows the
+    people whose family names are on it."""
+    import pypdf
+    import pypdfium2
+
+    reader = pypdf.PdfReader(pdf)
+    placed: dict[int, list[tuple[float, str]]] = {}
+    for name, dest in reader.named_destinations.items():
+        top = float(dest.get("/Top") or 0)
+        page = reader.get_destination_page_number(dest)
+        if page is not None:
+            placed.setdefault(page, []).append((-top, str(name)))
+    # Top to bottom, as the page reads.
+    on_page = {page: [name for _, name in sorted(found)] for page, found in placed.items()}
+    # An anchor this close to the highest one of the booklet starts its page: nothing
+    # of the item before goes on above it.
+    head = max((-top for found in placed.values() for top, _ in found), default=0.0) - 24
+    first_top = {page: -min(found)[0] for page, found in placed.items()}
+    day_items = {f"day-{n}": [it.anchor for it in day.items]
+                 for n, day in enumerate(agenda.days, start=1)}
+    families = [(p.id, _words(p.sort_key[0])) for p in agenda.people]
+    known = {it.anchor for _, it in agenda.items()}
+    document = pypdfium2.PdfDocument(pdf)
+    out: list[Piece] = []
+    try:
+        last_item: str | None = None
+        for index in range(len(document)):
+            text_page = document[index].get_textpage()
+            text = text_page.get_text_range()
+            text_page.close()
+            subjects: list[str] = []
+            anchors = on_page.get(index, [])
+            if last_item and (not anchors or first_top[index] < head):
+                # The page goes on with the item the page before ended in.
+                subjects.append(f"item:{last_item}")
+            for a in anchors:
+                subjects += _subjects(a, day_items)
+            own = [a.partition("--")[0] for a in anchors if a not in day_items]
+            items = [re.sub(r"-q[0-9]+$", "", a) for a in own]
+            last_item = next((a for a in reversed(items) if a in known), None) \
+                if anchors and not any(a in day_items for a in anchors) else None
+            if not anchors:
+                flat = _words(text)
+                subjects += [f"person:{pid}" for pid, fam in families if fam and fam in flat]
+            out.append(Piece(BOOKLET, f"page:{index + 1}", f"booklet page {index + 1}",
+                             tuple(dict.fromkeys(subjects)), digest(text)))
+    finally:
+        document.close()
+    return out

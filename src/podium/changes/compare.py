@@ -1,0 +1,104 @@
+"""Comparison stage: the programme against its printed record: what changed, which printed
+pieces show it, and each item's revision count for calendars (SEQUENCE, LAST-MODIFIED)."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+
+from podium.changes.diff import EVERYTHING, Change, diff
+from podium.changes.facts import Facts, agenda_facts
+from podium.changes.pieces import Piece, current_pieces
+from podium.changes.record import Entry
+from podium.load import Programme
+
+
+@dataclass
+class Comparison:
+    """The programme now, against the newest record of what was printed."""
+
+    record: Entry
+    history: list[Entry]
+    facts: Facts
+    changes: list[Change]
+    changed: list[Piece]
+    """Pieces printed from the programme now whose content differs from the record's, or
+    that are new, in print order."""
+    gone: list[Piece]
+    """Pieces of the record that the programme no longer prints (a cancelled session's sign)."""
+    booklet: list[tuple[Piece, list[Change]]] = field(default_factory=list)
+    """Booklet pages of the record that show something changed, with the changes."""
+    unexplained: list[Piece] = field(default_factory=list)
+    """Changed pieces that no change in words accounts for (a layout setting, a font)."""
+
+    @property
+    def any(self) -> bool:
+        return bool(self.changes or self.changed or self.gone)
+
+    def changed_keys(self, output: str) -> set[str]:
+        return {p.key for p in self.changed if p.output == output}
+
+    def item_changes(self, anchor: str) -> list[Change]:
+        return [c for c in self.changes if c.item == anchor]
+
+    def sequence(self, anchor: str) -> int:
+        """How many times the item has changed: between each two records, and since the
+        last one (an item new in a record starts at 0)."""
+        count = 0
+        states = [e.facts.get("items", {}) for e in self.history] + [self.facts["items"]]
+        for before, after in itertools.pairwise(states):
+            if anchor in before and anchor in after and before[anchor] != after[anchor]:
+                count += 1
+        return count
+
+    def last_modified(self, anchor: str, build_epoch: int) -> int | None:
+        """When the item last changed, as the record knows it: the time of the record that
+        first held it as it is now, or the build's date for a change not yet recorded; None
+        for an item unchanged since the first record (calendars need no LAST-MODIFIED)."""
+        states = [e.facts.get("items", {}) for e in self.history]
+        now = self.facts["items"].get(anchor)
+        if not states or states[-1].get(anchor) != now:
+            return max(build_epoch, self.record.epoch)
+        when = None
+        for k in range(len(states) - 1, 0, -1):
+            if states[k].get(anchor) == now and states[k - 1].get(anchor) != now:
+                if anchor in states[k - 1]:
+                    when = self.history[k].epoch
+                break
+            if states[k - 1].get(anchor) != now:
+                break
+        return when
+
+
+def _touches(piece: Piece, change: Change) -> bool:
+    return EVERYTHING in change.subjects or bool(change.subjects & set(piece.subjects))
+
+
+def compare(programme: Programme, history: list[Entry]) -> Comparison:
+    """`programme` against the newest entry of `history` (which must not be empty)."""
+    record = history[-1]
+    facts = agenda_facts(programme.agenda, programme.attendees)
+    changes = diff(record.facts, facts)
+    now = current_pieces(programme)
+    before = {(p.output, p.key): p for p in record.pieces}
+    changed = [p for p in now if (b := before.get((p.output, p.key))) is None
+               or b.digest != p.digest]
+    keys_now = {(p.output, p.key) for p in now}
+    outputs_now = {p.output for p in now}
+    gone = [p for p in record.pieces if (p.output, p.key) not in keys_now
+            and (p.output in outputs_now or p.output not in ("programme.pdf",))
+            and p.output != "programme.pdf"]
+    booklet = []
+    for page in (p for p in record.pieces if p.output == "programme.pdf"):
+        hits = [c for c in changes if _touches(page, c)]
+        if hits:
+            booklet.append((page, hits))
+    explained: set[tuple[str, str]] = set()
+    for c in changes:
+        for p in [*changed, *gone]:
+            if _touches(p, c):
+                c.pieces.append(p.label)
+                explained.add((p.output, p.key))
+        c.pieces += [page.label for page, hits in booklet if c in hits]
+    unexplained = [p for p in [*changed, *gone] if (p.output, p.key) not in explained]
+    return Comparison(record, history, facts, changes, changed, gone, booklet, unexplained)
