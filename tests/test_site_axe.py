@@ -64,7 +64,7 @@ def page_types(programme: Programme) -> dict[str, str]:
         "room-day": f"rooms/{room.id}/{day.date}.html", "track": f"tracks/{track.id}.html",
         "session": f"sessions/{item.anchor}.html", "person": f"people/{person.id}.html",
         "screen": f"screens/{room.id}.html", "now": "now.html", "my": "my.html",
-        "search": f"search.html?q={item.title.split()[0]}",
+        "search": f"search.html?q={item.title.split()[0]}", "changes": "changes.html",
     }
 
 

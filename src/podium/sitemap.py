@@ -12,6 +12,8 @@ INDEX = "index.html"
 NOW = "now.html"
 MY = "my.html"
 SEARCH = "search.html"
+CHANGES = "changes.html"
+"""What changed since the programme was printed (there also when nothing did)."""
 
 
 def item_path(anchor: str) -> str:

@@ -4,7 +4,11 @@ One VEVENT per item in the event's zone; CATEGORIES hold the item's track and it
 (Talk, Workshop), or its kind when it has neither.
 
 Times carry a TZID with a VTIMEZONE made from the zoneinfo database (never floating times),
-UIDs are stable across builds, and DTSTAMP is the build date, not the clock."""
+UIDs are stable across builds, and DTSTAMP is the build date, not the clock. After
+`podium printed`, an item changed since gets SEQUENCE (how many recorded changes it had) and
+LAST-MODIFIED (the record's date): both from the record, so a calendar that imported it
+takes the new version, and an item as first recorded carries neither (the same bytes as
+without a record)."""
 
 from __future__ import annotations
 
@@ -14,6 +18,7 @@ from urllib.parse import urlsplit
 from icalendar import Calendar, Event
 
 from podium import __version__, present
+from podium.changes.compare import Comparison
 from podium.i18n import Locale
 from podium.model import Agenda, Item
 from podium.renderers.site.view import place_of
@@ -67,12 +72,29 @@ def room_items(agenda: Agenda) -> dict[str, list[Item]]:
     return {rid: items for rid, items in out.items() if items}
 
 
-def calendars(agenda: Agenda, locale: Locale, epoch: int) -> dict[str, bytes]:
+Revisions = dict[str, tuple[int, int | None]]
+"""anchor -> (SEQUENCE, LAST-MODIFIED as seconds since 1970 or None), for changed items."""
+
+
+def revisions(agenda: Agenda, found: Comparison | None, epoch: int) -> Revisions:
+    """Each item's revision as the printed record counts it; {} without a record."""
+    if found is None:
+        return {}
+    out: Revisions = {}
+    for _day, item in agenda.items():
+        sequence, modified = found.sequence(item.anchor), found.last_modified(item.anchor, epoch)
+        if sequence or modified is not None:
+            out[item.anchor] = (sequence, modified)
+    return out
+
+
+def calendars(agenda: Agenda, locale: Locale, epoch: int,
+              changed: Revisions | None = None) -> dict[str, bytes]:
     """{relative path: bytes}: agenda.ics, calendars/room-{id}.ics and calendars/track-{id}.ics.
     Each event and the time zone are written once and shared by every calendar they are in,
     so FOSDEM's 99 calendars cost about what agenda.ics alone does (bench/exports.py)."""
     title = agenda.event.title
-    events = {id(item): data for item, data in _events(agenda, locale, epoch)}
+    events = {id(item): data for item, data in _events(agenda, locale, epoch, changed or {})}
     zone = _zone(agenda, locale, epoch)
 
     def join(items: list[Item], name: str) -> bytes:
@@ -114,16 +136,26 @@ def _calendar(name: str, timezone: str, zone: bytes, events: list[bytes]) -> byt
     return head[:-len(_END)] + zone + b"".join(events) + _END
 
 
-def _events(agenda: Agenda, locale: Locale, epoch: int) -> list[tuple[Item, bytes]]:
+def _events(agenda: Agenda, locale: Locale, epoch: int,
+            changed: Revisions | None = None) -> list[tuple[Item, bytes]]:
     stamp = dt.datetime.fromtimestamp(epoch, tz=dt.UTC)
     place = place_of(agenda)
-    return [(item, _event(agenda, locale, stamp, place, item).to_ical()) for _, item in agenda.items()]
+    changed = changed or {}
+    return [(item, _event(agenda, locale, stamp, place, item, changed.get(item.anchor)).to_ical())
+            for _, item in agenda.items()]
 
 
-def _event(agenda: Agenda, locale: Locale, stamp: dt.datetime, place: str, item: Item) -> Event:
+def _event(agenda: Agenda, locale: Locale, stamp: dt.datetime, place: str, item: Item,
+           revision: tuple[int, int | None] | None = None) -> Event:
     ev = Event()
     ev.add("uid", uid_of(agenda, item))
     ev.add("dtstamp", stamp)
+    if revision is not None:
+        sequence, modified = revision
+        if sequence:
+            ev.add("sequence", sequence)
+        if modified is not None:
+            ev.add("last-modified", dt.datetime.fromtimestamp(modified, tz=dt.UTC))
     ev.add("dtstart", item.start_at)
     ev.add("dtend", _end(item))
     ev.add("summary", present.item_heading(item, locale))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from podium import sitemap
+from podium.renderers.site.marks import SiteChanges
 from podium.renderers.site.view import ItemView, RoomRef, Views
 
 
@@ -59,8 +60,9 @@ def _by_start(items: list[ItemView]) -> list[ItemView]:
 class Site:
     """The pages of one agenda's site."""
 
-    def __init__(self, views: Views) -> None:
+    def __init__(self, views: Views, changes: SiteChanges) -> None:
         self.v = views
+        self.changes = changes
         self.in_room: dict[str | None, list[ItemView]] = {}
         for item in views.items:
             self.in_room.setdefault(item.room.id if item.room else None, []).append(item)
@@ -102,6 +104,10 @@ class Site:
                     "unroomed": self._parts(self.in_room.get(None, []), by_room=None)})
         yield Page(sitemap.MY, "site/my.html.j2", {})
         yield Page(sitemap.SEARCH, "site/search.html.j2", {"people": people})
+        # Always there, even without a record or a change: printed QR codes point at it.
+        yield Page(sitemap.CHANGES, "site/changes.html.j2", {})
+        for old in self.changes.old_addresses:
+            yield Page(old.path, "site/old_address.html.j2", {"old": old})
 
     def _day_ref(self, date: dt.date) -> Any:
         return next(d for d in self.v.days if d.date == date)

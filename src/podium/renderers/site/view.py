@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from podium import present, sitemap
 from podium.i18n import Locale, time_text
 from podium.model import Agenda, Day, Item, Person, Track
+from podium.renderers.site.marks import Mark
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,8 @@ class ItemView:
     background: tuple[str, ...]
     questions_label: str
     questions: tuple[str, ...]
+    mark: Mark | None = None
+    """Changed or new since the print run (marks.py), None when as printed."""
 
     @property
     def is_minor(self) -> bool:
@@ -158,8 +161,10 @@ class Views:
     """Every item, room, track, day and person of the agenda as plain values, made once
     (a session shows on its day, room, track, person and screen pages)."""
 
-    def __init__(self, agenda: Agenda, locale: Locale) -> None:
+    def __init__(self, agenda: Agenda, locale: Locale,
+                 marks: dict[str, Mark] | None = None) -> None:
         self.agenda, self.locale = agenda, locale
+        self.marks = marks or {}
         self.rooms = {r.id: RoomRef(r.id, r.name, sitemap.room_path(r.id),
                                     sitemap.screen_path(r.id), sitemap.room_calendar_path(r.id))
                       for r in agenda.rooms}
@@ -196,7 +201,7 @@ class Views:
             speakers=tuple(self._person_ref(a) for a in present.speakers(agenda, item)),
             background=tuple(item.background),
             questions_label=item.questions_label or locale.label("questions"),
-            questions=tuple(item.questions))
+            questions=tuple(item.questions), mark=self.marks.get(item.anchor))
 
     def _event(self) -> EventView:
         agenda, locale = self.agenda, self.locale
