@@ -351,3 +351,23 @@ def test_marked_pages_pass_axe(changed: Path, axe_source: str, width: int) -> No
                     failures[rel] = found
         context.close()
     assert not failures, failures
+
+
+def test_an_item_added_since_is_new(agenda: Path, tmp_path: Path) -> None:
+    record(agenda, PRINTED)
+    edit(agenda, COFFEE, COFFEE + '''      - id: press
+        start: "11:40"
+        end: "11:45"
+        kind: break
+        title: Press briefing
+
+''')
+    site = site_of(agenda, tmp_path / "out")
+    listed = row(site, DAY, "press")
+    assert "New" in listed.text and "Changed" not in listed.text and not listed.struck
+    assert "New" in page(site, "sessions/press.html").text
+    assert "Press briefing added: Tue 10 Dec 11:40–11:45" in page(site, "changes.html").text
+    assert "Press briefing added" in page(site, DAY).text
+    event = events((site / "agenda.ics").read_bytes())["press"]
+    # New in no record yet: no revision to count, but calendars learn when it appeared.
+    assert sequence(event) == 0 and last_modified(event) == stamp(BUILT)
