@@ -12,10 +12,12 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from tests.browsing import chromium, serving
 from tests.conftest import SEED
+from tests.links import resolve
 from tests.test_site_axe import AXE, violations
 
 from podium.changes.facts import agenda_facts
@@ -371,3 +373,18 @@ def test_an_item_added_since_is_new(agenda: Path, tmp_path: Path) -> None:
     event = events((site / "agenda.ics").read_bytes())["press"]
     # New in no record yet: no revision to count, but calendars learn when it appeared.
     assert sequence(event) == 0 and last_modified(event) == stamp(BUILT)
+
+
+def test_every_link_of_the_marked_site_opens_a_page(changed: Path) -> None:
+    base = load(SEED).agenda.event.url
+    broken, seen = [], 0
+    for html in sorted(changed.rglob("*.html")):
+        rel = html.relative_to(changed).as_posix()
+        for href in Page(html.read_text(encoding="utf-8")).links:
+            url = urljoin(base + rel, href)
+            if not url.startswith(base) or url.endswith("/"):
+                continue                      # the event's own site; the calendars' folder
+            seen += 1
+            if not resolve(url, base, changed):
+                broken.append(f"{rel}: {href}")
+    assert seen > 500 and not broken, broken
