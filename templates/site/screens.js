@@ -34,8 +34,12 @@
   function fill(slot, row) {
     slot.textContent = "";
     if (!row) { return; }
-    var copy = row.li.cloneNode(true);
-    copy.removeAttribute("id");
+    // The row's content in a <div>: a lone <li> outside a list is not a list item.
+    var copy = document.createElement("div");
+    copy.className = "live__item";
+    Array.prototype.forEach.call(row.li.childNodes, function (node) {
+      copy.appendChild(node.cloneNode(true));
+    });
     slot.appendChild(copy);
   }
 
