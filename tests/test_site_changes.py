@@ -5,6 +5,7 @@ LAST-MODIFIED in the calendars, and not one byte different while nothing changed
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import re
 import shutil
@@ -388,3 +389,20 @@ def test_every_link_of_the_marked_site_opens_a_page(changed: Path) -> None:
             if not resolve(url, base, changed):
                 broken.append(f"{rel}: {href}")
     assert seen > 500 and not broken, broken
+
+
+def test_the_schedule_exports_name_the_programme_revision(agenda: Path, tmp_path: Path) -> None:
+    site = site_of(agenda, tmp_path / "none")
+    plain = (site / "schedule.xml").read_text(encoding="utf-8")
+    assert ", revision" not in plain
+    record(agenda, PRINTED)
+    move(agenda, ("14:15", "15:45"), ("14:30", "16:00"))
+    site = site_of(agenda, tmp_path / "moved")
+    assert "<version>" + stamp_text(BUILT) + ", revision 1</version>" in \
+        (site / "schedule.xml").read_text(encoding="utf-8")
+    data = json.loads((site / "schedule.json").read_text(encoding="utf-8"))
+    assert data["schedule"]["version"] == stamp_text(BUILT) + ", revision 1"
+
+
+def stamp_text(epoch: int) -> str:
+    return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d %H:%M")

@@ -114,7 +114,7 @@ def render(ctx: BuildContext) -> list[Written]:
     files = ics.calendars(agenda, locale, ctx.epoch, ics.revisions(agenda, found, ctx.epoch))
     _write(calendar, files[CALENDAR])
     # Copies inside site/ so that the pages' links work once the folder is published.
-    files.update(exports.export_files(agenda, ctx.epoch))                         # 5
+    files.update(exports.export_files(agenda, ctx.epoch, exports.programme_revision(found)))  # 5
     for name, data in files.items():
         _write(site / name, data)
     for anchor, item_data in itemcal.item_calendars(agenda, files[CALENDAR]).items():

@@ -54,11 +54,11 @@ def _event(parent: ET.Element, e: Exported) -> None:
 
 
 def schedule_xml(agenda: Agenda, epoch: int,
-                 events: list[tuple[Day, Exported]] | None = None) -> bytes:
+                 events: list[tuple[Day, Exported]] | None = None, revision: int = 0) -> bytes:
     """The whole agenda as a frab schedule XML document (UTF-8, indented, reproducible)."""
     root = ET.Element("schedule")
     ET.SubElement(root, "generator", {"name": "podium", "version": __version__})
-    _add(root, "version", version(epoch))
+    _add(root, "version", version(epoch, revision))
     conf = ET.SubElement(root, "conference")
     event = agenda.event
     _add(conf, "acronym", acronym(agenda))

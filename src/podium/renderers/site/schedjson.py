@@ -42,7 +42,7 @@ def _event(e: Exported) -> dict[str, Any]:
 
 
 def schedule_json(agenda: Agenda, epoch: int,
-                 events: list[tuple[Day, Exported]] | None = None) -> bytes:
+                  events: list[tuple[Day, Exported]] | None = None, revision: int = 0) -> bytes:
     """The whole agenda as a c3voc schedule JSON document (UTF-8, indented, reproducible)."""
     event = agenda.event
     days: list[dict[str, Any]] = []
@@ -70,7 +70,7 @@ def schedule_json(agenda: Agenda, epoch: int,
     document = {
         "$schema": "https://c3voc.de/schedule/schema.json",
         "generator": {"name": "podium", "version": __version__},
-        "schedule": {"version": version(epoch), "base_url": event.url, "conference": conference},
+        "schedule": {"version": version(epoch, revision), "base_url": event.url, "conference": conference},
     }
     return json.dumps(document, ensure_ascii=False, indent=1).encode("utf-8") + b"\n"
 

@@ -175,6 +175,10 @@ def day_bounds(agenda: Agenda, day: Day) -> tuple[dt.datetime, dt.datetime]:
     return start, end
 
 
-def version(epoch: int) -> str:
-    """The schedule's version: the build's date (SOURCE_DATE_EPOCH), never the clock."""
-    return dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("%Y-%m-%d %H:%M")
+def version(epoch: int, revision: int = 0) -> str:
+    """The schedule's version: the build's date (SOURCE_DATE_EPOCH), never the clock, and
+    after `podium printed` the programme's revision when it has changed since the first
+    record ('2024-12-10 03:06, revision 2'), so that apps see an edit even in a build of the
+    same date."""
+    date = dt.datetime.fromtimestamp(epoch, tz=dt.UTC).strftime("%Y-%m-%d %H:%M")
+    return f"{date}, revision {revision}" if revision else date
