@@ -16,6 +16,7 @@ from typing import Any
 from urllib.parse import urljoin
 
 import pytest
+from click.testing import CliRunner
 from tests.browsing import chromium, serving
 from tests.conftest import SEED
 from tests.links import resolve
@@ -24,6 +25,7 @@ from tests.test_site_axe import AXE, violations
 from podium.changes.facts import agenda_facts
 from podium.changes.pieces import current_pieces
 from podium.changes.record import new_entry, record_path, write
+from podium.cli import main
 from podium.load import load
 from podium.pipeline import build
 
@@ -406,3 +408,16 @@ def test_the_schedule_exports_name_the_programme_revision(agenda: Path, tmp_path
 
 def stamp_text(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%d %H:%M")
+
+
+def test_podium_printed_then_an_edit(agenda: Path, tmp_path: Path) -> None:
+    """The real command: its own build is the site as printed, byte for byte the site
+    without a record; an edit after it is marked."""
+    plain = tree(site_of(agenda, tmp_path / "plain"))
+    result = CliRunner().invoke(main, ["printed", "-q", str(agenda)])
+    assert result.exit_code == 0, result.output
+    assert tree(agenda.parent / "build" / "site") == plain
+    move(agenda, ("14:15", "15:45"), ("14:30", "16:00"))
+    site = site_of(agenda, tmp_path / "moved")
+    assert any(MOVED_WAS in s for s in page(site, f"sessions/{MOVED}.html").struck)
+    assert sequence(events((site / "agenda.ics").read_bytes())[MOVED]) == 1
