@@ -1,5 +1,10 @@
 """Record stage: the booklet's pages as printed pieces, read from the built programme.pdf
-(a page's items are the anchors WeasyPrint placed on it; its digest is its text)."""
+(a page's items are the anchors WeasyPrint placed on it; its digest is its text).
+
+Subjects of a page: `item:X` for any part of item X on it, `when:X` where X's time, title and
+room are printed (its heading, its day's glance), `people:X` where its chair and speakers
+are, `person:P` where P's entry is (under an item), `index:P` where P is in the speakers'
+index (a page of links and no anchors)."""
 
 from __future__ import annotations
 
@@ -14,11 +19,29 @@ BOOKLET = "programme.pdf"
 
 def _subjects(anchor: str, day_items: dict[str, list[str]]) -> list[str]:
     if anchor in day_items:                       # a day's glance lists all its items
-        return [f"item:{a}" for a in day_items[anchor]]
+        return [s for a in day_items[anchor] for s in (f"item:{a}", f"when:{a}")]
     item, sep, person = anchor.partition("--")
     if sep:
-        return [f"item:{item}", f"person:{person.removeprefix('chair-')}"]
-    return [f"item:{re.sub(r'-q[0-9]+$', '', anchor)}"]
+        return [f"item:{item}", f"people:{item}", f"person:{person.removeprefix('chair-')}"]
+    if re.search(r"-q[0-9]+$", anchor):
+        return [f"item:{re.sub(r'-q[0-9]+$', '', anchor)}"]
+    return [f"item:{anchor}", f"when:{anchor}"]
+
+
+def _index_entry(anchor: str) -> str:
+    """`index:P` for a link to P's entry under an item, else the item's `item:X`."""
+    item, sep, person = anchor.partition("--")
+    return f"index:{person.removeprefix('chair-')}" if sep else f"item:{item}"
+
+
+def _links(page: object) -> list[str]:
+    """The anchors the page's links go to (the index's page numbers)."""
+    out = []
+    for annot in page.get("/Annots") or []:  # type: ignore[attr-defined]
+        dest = annot.get_object().get("/Dest")
+        if isinstance(dest, str):
+            out.append(dest)
+    return out
 
 
 def _words(text: str) -> str:
@@ -26,8 +49,8 @@ def _words(text: str) -> str:
 
 
 def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
-    """One piece per page of `pdf`; a page without anchors (the cover, the index) shows the
-    people whose family names are on it."""
+    """One piece per page of `pdf`; a page without anchors or links (the cover) has no
+    subjects: only a change to the whole event touches it."""
     import pypdf
     import pypdfium2
 
@@ -46,7 +69,6 @@ def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
     first_top = {page: -min(found)[0] for page, found in placed.items()}
     day_items = {f"day-{n}": [it.anchor for it in day.items]
                  for n, day in enumerate(agenda.days, start=1)}
-    families = [(p.id, _words(p.sort_key[0])) for p in agenda.people]
     known = {it.anchor for _, it in agenda.items()}
     document = pypdfium2.PdfDocument(pdf)
     out: list[Piece] = []
@@ -58,7 +80,12 @@ def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
             text_page.close()
             subjects: list[str] = []
             anchors = on_page.get(index, [])
-            if last_item and (not anchors or first_top[index] < head):
+            links = _links(reader.pages[index]) if not anchors else []
+            if links:
+                # An index page: the people it lists, and the items their entries name.
+                subjects += [_index_entry(a) for a in dict.fromkeys(links)]
+                last_item = None
+            elif last_item and (not anchors or first_top[index] < head):
                 # The page goes on with the item the page before ended in.
                 subjects.append(f"item:{last_item}")
             for a in anchors:
@@ -67,9 +94,6 @@ def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
             items = [re.sub(r"-q[0-9]+$", "", a) for a in own]
             last_item = next((a for a in reversed(items) if a in known), None) \
                 if anchors and not any(a in day_items for a in anchors) else None
-            if not anchors:
-                flat = _words(text)
-                subjects += [f"person:{pid}" for pid, fam in families if fam and fam in flat]
             out.append(Piece(BOOKLET, f"page:{index + 1}", f"booklet page {index + 1}",
                              tuple(dict.fromkeys(subjects)), digest(text)))
     finally:

@@ -75,6 +75,14 @@ def _touches(piece: Piece, change: Change) -> bool:
     return EVERYTHING in change.subjects or bool(change.subjects & set(piece.subjects))
 
 
+def _on_page(page: Piece, change: Change, exact: bool) -> bool:
+    """Whether a booklet page shows the change: by the pages' own subjects (booklet_pages.py),
+    or, in a record made before pages had them, by any subject in common."""
+    if EVERYTHING in change.subjects:
+        return True
+    return bool((change.pages if exact and change.pages else change.subjects) & set(page.subjects))
+
+
 MADE = (SIGNS, BADGES, TENTS, CARDS)
 """The outputs whose pieces are worked out afresh; a record's pieces of any other output (the
 booklet's pages, or an output an older podium made) are compared by subject only."""
@@ -92,8 +100,10 @@ def compare(programme: Programme, history: list[Entry]) -> Comparison:
     keys_now = {(p.output, p.key) for p in now}
     gone = [p for p in record.pieces if p.output in MADE and (p.output, p.key) not in keys_now]
     booklet = []
-    for page in (p for p in record.pieces if p.output == BOOKLET):
-        hits = [c for c in changes if _touches(page, c)]
+    pages = [p for p in record.pieces if p.output == BOOKLET]
+    exact = any(s.startswith("when:") for p in pages for s in p.subjects)
+    for page in pages:
+        hits = [c for c in changes if _on_page(page, c, exact)]
         if hits:
             booklet.append((page, hits))
     explained: set[tuple[str, str]] = set()

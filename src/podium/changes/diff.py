@@ -35,6 +35,9 @@ class Change:
     """moved, added, removed, people, details, person, room, event."""
     pieces: list[str] = field(default_factory=list)
     """Labels of the printed pieces it touches (filled in by compare.py)."""
+    pages: set[str] = field(default_factory=set)
+    """The subjects of the booklet pages that show it (booklet_pages.py: `when:X` where X's
+    time is printed, `people:X`, `index:P`...); empty: its `subjects`."""
     touched: list[Piece] = field(default_factory=list)
     """The printed pieces it touches, in print order, booklet pages last (compare.py)."""
 
@@ -94,28 +97,38 @@ def diff(old: Facts, new: Facts) -> list[Change]:
         if o == n:
             continue
         subjects = {f"item:{a}", f"item:{b}"}
-        common = {"item": b, "old_item": a}
+        common: dict[str, Any] = {"item": b, "old_item": a}
+        index = {f"index:{e.get('person')}" for e in _people(o) + _people(n)}
         if a != b:
             add(f"{words.item_name(n)}: its id changed from '{a}' to '{b}' (and so its web "
-                "address)", n, subjects, kind="details", **common)
+                "address)", n, subjects, kind="details", pages={f"when:{a}"}, **common)
         text = words.moved(o, n)
         if text:
             add(text, n, subjects, kind="moved", old_when=words.when_words(o),
-                new_when=words.when_words(n), **common)
+                new_when=words.when_words(n), pages={f"when:{a}"}, **common)
         for text, persons in words.people_changes(o, n):
-            add(text, n, subjects | {f"person:{p}" for p in persons}, kind="people", **common)
+            add(text, n, subjects | {f"person:{p}" for p in persons}, kind="people",
+                pages={f"people:{a}"} | {f"index:{p}" for p in persons}, **common)
+        # The index names the item by its number or title.
+        heads = o.get("number") != n.get("number") or o.get("title") != n.get("title")
         for text in words.details(o, n):
-            add(text, n, subjects, kind="details", **common)
+            add(text, n, subjects, kind="details",
+                pages={f"item:{a}"} | (index if heads else set()), **common)
+    previous = None
     for b, n in new_items.items():
         if b not in paired:
             add(f"{words.item_name(n)} added: {words.when_words(n)}", n,
                 {f"item:{b}"} | {f"person:{e.get('person')}" for e in _people(n)},
-                kind="added", item=b, new_when=words.when_words(n))
+                kind="added", item=b, new_when=words.when_words(n),
+                pages={f"when:{previous}"} | {f"index:{e.get('person')}" for e in _people(n)})
+        else:
+            previous = next(a for a, c in pairs.items() if c == b)
     for a, o in old_items.items():
         if a not in pairs:
             add(f"{words.item_name(o)} removed (was {words.when_words(o)})", o,
                 {f"item:{a}"} | {f"person:{e.get('person')}" for e in _people(o)},
-                kind="removed", old_item=a, old_when=words.when_words(o))
+                kind="removed", old_item=a, old_when=words.when_words(o),
+                pages={f"item:{a}"} | {f"index:{e.get('person')}" for e in _people(o)})
     out += _people_changes(old, new)
     out.sort(key=lambda c: c.order)
     return out
@@ -154,8 +167,10 @@ def _people_changes(old: Facts, new: Facts) -> list[Change]:
             if pid not in first:
                 out.append(Change(f"{name} added", order, {f"person:{pid}"}, kind="person"))
             continue
+        renamed = {f"index:{pid}"} if o.get("name") != n.get("name") else set()
         for text in words.person_changes(name, o, n):
-            out.append(Change(text, order, {f"person:{pid}"}, kind="person"))
+            out.append(Change(text, order, {f"person:{pid}"}, kind="person",
+                              pages={f"person:{pid}"} | renamed))
     for pid, o in before.items():
         if pid not in after and pid not in was_first:
             out.append(Change(f"{o.get('name', pid)} removed", LAST, {f"person:{pid}"},
@@ -204,8 +219,10 @@ def _event_changes(old: Facts, new: Facts) -> list[Change]:
     o_rooms, n_rooms = _mapping(old.get("rooms")), _mapping(new.get("rooms"))
     for rid, name in n_rooms.items():
         if rid in o_rooms and o_rooms[rid] != name:
+            items = _in_room(new, rid)
             out.append(Change(f"Room {o_rooms[rid]} is now called {name}", first,
-                              {f"room:{rid}"} | _in_room(new, rid), kind="room"))
+                              {f"room:{rid}"} | items, kind="room",
+                              pages={f"when:{s.removeprefix('item:')}" for s in items}))
     o_print, n_print = _mapping(old.get("print")), _mapping(new.get("print"))
     changed = sorted(k for k in set(o_print) | set(n_print) if o_print.get(k) != n_print.get(k))
     if changed:
