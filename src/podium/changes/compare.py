@@ -3,6 +3,7 @@ pieces show it, and each item's revision count for calendars (SEQUENCE, LAST-MOD
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 
@@ -106,9 +107,14 @@ def compare(programme: Programme, history: list[Entry]) -> Comparison:
         hits = [c for c in changes if _on_page(page, c, exact)]
         if hits:
             booklet.append((page, hits))
+    # A piece shows a change if it shows its subject now or showed it when printed (a
+    # sign whose next item was the break now cancelled).
+    seen = [dataclasses.replace(p, subjects=tuple(dict.fromkeys(
+        [*p.subjects, *(before[k].subjects if (k := (p.output, p.key)) in before else ())])))
+        for p in changed] + gone
     explained: set[tuple[str, str]] = set()
     for c in changes:
-        for p in [*changed, *gone]:
+        for p in seen:
             if _touches(p, c):
                 c.touched.append(p)
                 explained.add((p.output, p.key))

@@ -85,6 +85,8 @@ def diff(old: Facts, new: Facts) -> list[Change]:
     old_position = {a: k for k, a in enumerate(old_items)}
     pairs = _match(old_items, new_items)
     paired = set(pairs.values())
+    names = {pid: str(f["name"]) for people in (old.get("people"), new.get("people"))
+             for pid, f in _dicts(people).items() if f.get("name")}
 
     def add(text: str, facts: Facts, subjects: set[str], **kw: Any) -> None:
         anchor = kw.get("item") or kw.get("old_item") or ""
@@ -106,9 +108,10 @@ def diff(old: Facts, new: Facts) -> list[Change]:
         if text:
             add(text, n, subjects, kind="moved", old_when=words.when_words(o),
                 new_when=words.when_words(n), pages={f"when:{a}"}, **common)
-        for text, persons in words.people_changes(o, n):
+        for text, persons, listed in words.people_changes(o, n, names):
             add(text, n, subjects | {f"person:{p}" for p in persons}, kind="people",
-                pages={f"people:{a}"} | {f"index:{p}" for p in persons}, **common)
+                pages={f"people:{a}"} | ({f"index:{p}" for p in persons} if listed else set()),
+                **common)
         # The index names the item by its number or title.
         heads = o.get("number") != n.get("number") or o.get("title") != n.get("title")
         for text in words.details(o, n):
@@ -125,7 +128,7 @@ def diff(old: Facts, new: Facts) -> list[Change]:
             previous = next(a for a, c in pairs.items() if c == b)
     for a, o in old_items.items():
         if a not in pairs:
-            add(f"{words.item_name(o)} removed (was {words.when_words(o)})", o,
+            add(f"{words.item_name(o)} removed {words.was_words(o)}", o,
                 {f"item:{a}"} | {f"person:{e.get('person')}" for e in _people(o)},
                 kind="removed", old_item=a, old_when=words.when_words(o),
                 pages={f"item:{a}"} | {f"index:{e.get('person')}" for e in _people(o)})
@@ -198,11 +201,11 @@ def _attendee_changes(old: Facts, new: Facts) -> list[Change]:
     return out
 
 
-def _in_room(facts: Facts, rid: str) -> set[str]:
-    """The items a room's name is printed with (in a one-room event, every item without a
-    room of its own is in it)."""
-    only = len(_mapping(facts.get("rooms"))) == 1
-    return {f"item:{a}" for a, f in _dicts(facts.get("items")).items()
+def _in_room(facts: Facts, rid: str, *, implied: bool) -> set[str]:
+    """The anchors of the items in a room; `implied`: also, in a one-room event, every item
+    without a room of its own (its door sign names the room; the booklet does not)."""
+    only = implied and len(_mapping(facts.get("rooms"))) == 1
+    return {a for a, f in _dicts(facts.get("items")).items()
             if f.get("room") == rid or (only and not f.get("room"))}
 
 
@@ -219,10 +222,11 @@ def _event_changes(old: Facts, new: Facts) -> list[Change]:
     o_rooms, n_rooms = _mapping(old.get("rooms")), _mapping(new.get("rooms"))
     for rid, name in n_rooms.items():
         if rid in o_rooms and o_rooms[rid] != name:
-            items = _in_room(new, rid)
             out.append(Change(f"Room {o_rooms[rid]} is now called {name}", first,
-                              {f"room:{rid}"} | items, kind="room",
-                              pages={f"when:{s.removeprefix('item:')}" for s in items}))
+                              {f"room:{rid}"} | {f"item:{a}" for a in _in_room(
+                                  new, rid, implied=True)}, kind="room",
+                              pages={f"when:{a}" for a in _in_room(new, rid, implied=False)}
+                              or {"when:"}))
     o_print, n_print = _mapping(old.get("print")), _mapping(new.get("print"))
     changed = sorted(k for k in set(o_print) | set(n_print) if o_print.get(k) != n_print.get(k))
     if changed:

@@ -86,7 +86,8 @@ def group(pieces: list[Piece]) -> list[str]:
     for output, prefix, one, many in ((TENTS, "seating plan: ", "seating plan", "seating plans"),
                                       (TENTS, "table tent of ", "table tent", "table tents"),
                                       (CARDS, "screen card of ", "screen card", "screen cards")):
-        found = [_after(p.label, prefix) for p in pieces
+        # 'table tent of Ann Lee (Session 3: ...)': the change above names the session.
+        found = [_after(p.label, prefix).split(" (", 1)[0] for p in pieces
                  if p.output == output and p.label.startswith(prefix)]
         if found:
             lines.append(_counted(len(found), one, many, found))

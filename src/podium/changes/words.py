@@ -62,6 +62,12 @@ def when_words(f: Facts) -> str:
     return f"{day_words(f)} {span(f)}{_in(room_words(f))}"
 
 
+def was_words(f: Facts) -> str:
+    """'(was Wed 11 Dec 14:00–15:00, Hall A)': when_words inside brackets of its own."""
+    room = room_words(f)
+    return f"(was {day_words(f)} {span(f)}{', ' + room if room else ''})"
+
+
 def _same_day(old: Facts, new: Facts) -> bool:
     a, b = _at(old), _at(new)
     return a is not None and b is not None and a.date() == b.date()
@@ -119,10 +125,14 @@ def _quoted(value: Any) -> str:
     return f"'{value}'"
 
 
-def people_changes(old: Facts, new: Facts) -> list[tuple[str, set[str]]]:
-    """Chairs and speakers added, removed, joining by video or in person: (words, persons)."""
+def people_changes(old: Facts, new: Facts, names: dict[str, str] | None = None
+                   ) -> list[tuple[str, set[str], bool]]:
+    """Chairs and speakers added, removed, joining by video or in person: (words, persons,
+    whether the speakers' index changes: it lists who is in which item, and the chairs)."""
     name = item_name(new)
-    out: list[tuple[str, set[str]]] = []
+    out: list[tuple[str, set[str], bool]] = []
+    # People by their names alone, as in the people's own changes ('Cheri Baker: ...').
+    known = names or {}
     for key, as_chair in (("chair", True), ("speakers", False)):
         before = {str(e.get("person")): e for e in _entries(old, key)}
         after = {str(e.get("person")): e for e in _entries(new, key)}
@@ -130,28 +140,29 @@ def people_changes(old: Facts, new: Facts) -> list[tuple[str, set[str]]]:
         for pid, e in after.items():
             if pid not in before:
                 via = " (via VTC)" if e.get("remote") else ""
-                out.append((f"{name}: {e.get('name', pid)} added as {role}{via}", {pid}))
+                out.append((f"{name}: {known.get(pid, e.get('name', pid))} added as {role}{via}",
+                            {pid}, True))
         for pid, e in before.items():
             if pid not in after:
-                out.append((f"{name}: {e.get('name', pid)} removed as {_role(old, as_chair)}",
-                            {pid}))
+                out.append((f"{name}: {known.get(pid, e.get('name', pid))} removed as "
+                            f"{_role(old, as_chair)}", {pid}, True))
         for pid, e in after.items():
             b = before.get(pid)
             if b is None:
                 continue
-            who = e.get("name", pid)
+            who = known.get(pid, e.get("name", pid))
             if bool(b.get("remote")) != bool(e.get("remote")):
                 how = "now joins via VTC" if e.get("remote") else "now attends in person"
-                out.append((f"{name}: {who} {how}", {pid}))
+                out.append((f"{name}: {who} {how}", {pid}, False))
             if b.get("role") != e.get("role"):
                 text = (f"described as {_quoted(e.get('role'))} (was {_quoted(b.get('role'))})"
                         if b.get("role") and e.get("role") else
                         f"described as {_quoted(e.get('role'))}" if e.get("role") else
                         f"no longer described as {_quoted(b.get('role'))}")
-                out.append((f"{name}: {who} {text}", {pid}))
+                out.append((f"{name}: {who} {text}", {pid}, False))
         common = [p for p in after if p in before]
         if common != [p for p in before if p in after]:
-            out.append((f"{name}: the order of the {role}s changed", set(common)))
+            out.append((f"{name}: the order of the {role}s changed", set(common), False))
     return out
 
 
