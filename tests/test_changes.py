@@ -6,9 +6,11 @@ booklet that was printed)."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pypdfium2
 import pytest
@@ -228,3 +230,102 @@ def test_changes_without_a_record_says_so(tmp_path: Path, monkeypatch: pytest.Mo
     code, lines = run("changes", "agenda.yaml")
     assert code == 2
     assert any("no printed record (agenda.printed.json)" in line for line in lines)
+
+
+def _record(folder: Path) -> dict[str, Any]:
+    data: dict[str, Any] = json.loads((folder / "agenda.printed.json").read_text(encoding="utf-8"))
+    return data
+
+
+def test_an_old_record_with_renamed_ids_reads_as_what_happened(edit: Callable[..., Path]) -> None:
+    agenda = edit(_replace("id: session-4\n", "id: women-in-peacekeeping\n"),
+                  _replace("id: coffee-3\n", "id: break-wednesday\n"),
+                  _replace("id: closing\n", "id: farewell\n"),
+                  _replace("title: Closing and Lunch", "title: Farewell"))
+    code, lines = run("changes", "agenda.yaml")
+    assert code == 1
+    # Session 4 and the coffee break are found again by title (and day and time); the closing,
+    # renamed and retitled, is one removed and one added.
+    assert change_lines(lines) == [
+        "Session 4: its id changed from 'session-4' to 'women-in-peacekeeping' (and so its web "
+        "address)",
+        "Coffee Break: its id changed from 'coffee-3' to 'break-wednesday' (and so its web "
+        "address)",
+        f"Farewell added: Wed 11 Dec 13:30–14:30 ({ROOM})",
+        f"Closing and Lunch removed (was Wed 11 Dec 13:30–14:30, {ROOM})"]
+    found = comparison(load(agenda))
+    assert found is not None
+    assert {p.key for p in found.gone if p.output == "door-signs.pdf"} == {"sign:session-4",
+                                                                           "sign:closing"}
+
+
+BAD_RECORDS: dict[str, tuple[Callable[[str], str], str]] = {
+    "bad JSON": (lambda t: t.replace('"format"', "'format'", 1),
+                 r"agenda.printed.json:2:2: the printed record is not valid JSON: Expecting "
+                 r"property name"),
+    "truncated": (lambda t: t[:len(t) // 2],
+                  r"agenda.printed.json:\d+:\d+: the printed record is not valid JSON: .*cut short"),
+    "empty": (lambda t: "", r"agenda.printed.json:1:1: the printed record is empty"),
+    "wrong format": (lambda t: t.replace('"podium printed record"', '"something else"', 1),
+                     r"agenda.printed.json:2:12: format: not a podium printed record"),
+    "newer version": (lambda t: t.replace('"version": 1', '"version": 7', 1),
+                      r"agenda.printed.json:3:13: version: version 7 is not one this podium reads"),
+    "an entry missing its facts": (
+        lambda t: json.dumps({**json.loads(t), "records": [
+            {k: v for k, v in e.items() if k != "facts"} for e in json.loads(t)["records"]]},
+            indent=1),
+        r"agenda.printed.json:\d+:\d+: records\[0\]: 'facts' is missing"),
+    "a wrong type deep inside": (
+        lambda t: t.replace('"start": "14:15"', '"start": 1415', 1),
+        r"agenda.printed.json:\d+:\d+: records\[0\]\.facts\.items\.session-3\.start: must be a "
+        r"text, not a number"),
+    "a piece that is not one": (
+        lambda t: t.replace('"digest": ', '"digest": [], "was": ', 1),
+        r"agenda.printed.json:\d+:\d+: records\[0\]\.pieces\[0\]\.digest: must be a text, not a list"),
+}
+
+
+@pytest.mark.parametrize("name", list(BAD_RECORDS))
+def test_a_corrupt_record_is_an_error_naming_it_and_is_kept(name: str,
+                                                            edit: Callable[..., Path]) -> None:
+    spoil, message = BAD_RECORDS[name]
+    agenda = edit()
+    where = agenda.parent / "agenda.printed.json"
+    where.write_text(spoil(where.read_text(encoding="utf-8")), encoding="utf-8")
+    before = where.read_bytes()
+    for command in ("changes", "check", "printed"):
+        code, lines = run(command, "agenda.yaml")
+        assert code == 2, (command, lines)
+        assert any(re.match(message, line) for line in lines), (command, lines)
+        assert not any("Traceback" in line for line in lines)
+    assert where.read_bytes() == before
+
+
+def test_the_line_and_column_point_at_the_wrong_value(edit: Callable[..., Path]) -> None:
+    where = edit().parent / "agenda.printed.json"
+    text = where.read_text(encoding="utf-8").replace('"start": "14:15"', '"start": 1415', 1)
+    where.write_text(text, encoding="utf-8")
+    _, lines = run("changes", "agenda.yaml")
+    found = [m for line in lines if (m := re.match(r"agenda.printed.json:(\d+):(\d+):", line))]
+    line, col = map(int, found[0].groups())
+    assert text.splitlines()[line - 1][col - 1:].startswith("1415")
+
+
+def test_a_folder_in_place_of_the_record_is_an_error(edit: Callable[..., Path]) -> None:
+    agenda = edit()
+    (agenda.parent / "agenda.printed.json").unlink()
+    (agenda.parent / "agenda.printed.json").mkdir()
+    code, lines = run("changes", "agenda.yaml")
+    assert code == 2
+    assert "agenda.printed.json:1:1: the printed record is a folder, not a file; move it away" \
+        in lines
+
+
+def test_pieces_of_outputs_no_longer_made_read_fine(edit: Callable[..., Path]) -> None:
+    agenda = edit()
+    data = _record(agenda.parent)
+    data["records"][0]["pieces"].append({"output": "name-cards.pdf", "key": "card:lacroix",
+                                         "label": "name card of Jean-Pierre Lacroix",
+                                         "subjects": ["person:lacroix"], "digest": "0"})
+    (agenda.parent / "agenda.printed.json").write_text(json.dumps(data), encoding="utf-8")
+    assert run("changes", "agenda.yaml")[0] == 0

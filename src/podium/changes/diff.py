@@ -96,7 +96,7 @@ def diff(old: Facts, new: Facts) -> list[Change]:
     out += _event_changes(old, new)
     for a, b in pairs.items():
         o, n = old_items[a], new_items[b]
-        if o == n:
+        if a == b and o == n:
             continue
         subjects = {f"item:{a}", f"item:{b}"}
         common: dict[str, Any] = {"item": b, "old_item": a}
@@ -120,16 +120,16 @@ def diff(old: Facts, new: Facts) -> list[Change]:
     previous = None
     for b, n in new_items.items():
         if b not in paired:
-            add(f"{words.item_name(n)} added: {words.when_words(n)}", n,
-                {f"item:{b}"} | {f"person:{e.get('person')}" for e in _people(n)},
+            # By the item alone: the badges and signs that show it name it among their
+            # subjects (a person's other items are no part of this change).
+            add(f"{words.item_name(n)} added: {words.when_words(n)}", n, {f"item:{b}"},
                 kind="added", item=b, new_when=words.when_words(n),
                 pages={f"when:{previous}"} | {f"index:{e.get('person')}" for e in _people(n)})
         else:
             previous = next(a for a, c in pairs.items() if c == b)
     for a, o in old_items.items():
         if a not in pairs:
-            add(f"{words.item_name(o)} removed {words.was_words(o)}", o,
-                {f"item:{a}"} | {f"person:{e.get('person')}" for e in _people(o)},
+            add(f"{words.item_name(o)} removed {words.was_words(o)}", o, {f"item:{a}"},
                 kind="removed", old_item=a, old_when=words.when_words(o),
                 pages={f"item:{a}"} | {f"index:{e.get('person')}" for e in _people(o)})
     out += _people_changes(old, new)
