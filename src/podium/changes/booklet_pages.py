@@ -28,10 +28,14 @@ def _subjects(anchor: str, day_items: dict[str, list[str]]) -> list[str]:
     return [f"item:{anchor}", f"when:{anchor}"]
 
 
-def _index_entry(anchor: str) -> str:
-    """`index:P` for a link to P's entry under an item, else the item's `item:X`."""
+def _index_entries(anchor: str, people: dict[str, list[str]]) -> list[str]:
+    """`index:P` for a link to P's entry under an item; a compact booklet's index links to
+    the item's row: every person of the item, then (which of them the line names is not
+    known)."""
     item, sep, person = anchor.partition("--")
-    return f"index:{person.removeprefix('chair-')}" if sep else f"item:{item}"
+    if sep:
+        return [f"index:{person.removeprefix('chair-')}"]
+    return [f"index:{p}" for p in people.get(item, [])]
 
 
 def _links(page: object) -> list[str]:
@@ -42,10 +46,6 @@ def _links(page: object) -> list[str]:
         if isinstance(dest, str):
             out.append(dest)
     return out
-
-
-def _words(text: str) -> str:
-    return re.sub(r"\W+", "", text).casefold()
 
 
 def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
@@ -70,10 +70,14 @@ def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
     day_items = {f"day-{n}": [it.anchor for it in day.items]
                  for n, day in enumerate(agenda.days, start=1)}
     known = {it.anchor for _, it in agenda.items()}
+    people = {it.anchor: [*it.chair, *(s.person for s in it.speakers)] for _, it in agenda.items()}
+    # A compact booklet lists each item as a row with its speakers, and no anchor of theirs.
+    compact = not any("--" in name for names in on_page.values() for name in names)
     document = pypdfium2.PdfDocument(pdf)
     out: list[Piece] = []
     try:
         last_item: str | None = None
+        glance: list[str] = []
         for index in range(len(document)):
             text_page = document[index].get_textpage()
             text = text_page.get_text_range()
@@ -81,15 +85,24 @@ def booklet_pieces(pdf: Path, agenda: Agenda) -> list[Piece]:
             subjects: list[str] = []
             anchors = on_page.get(index, [])
             links = _links(reader.pages[index]) if not anchors else []
-            if links:
-                # An index page: the people it lists, and the items their entries name.
-                subjects += [_index_entry(a) for a in dict.fromkeys(links)]
+            if glance and not anchors:
+                # The day's glance goes on (the rooms of a big day fill pages).
+                subjects += glance
+            elif links:
+                # An index page: the people it lists.
+                subjects += [s for a in dict.fromkeys(links) for s in _index_entries(a, people)]
                 last_item = None
             elif last_item and (not anchors or first_top[index] < head):
                 # The page goes on with the item the page before ended in.
                 subjects.append(f"item:{last_item}")
+            if anchors:
+                glance = []
             for a in anchors:
                 subjects += _subjects(a, day_items)
+                if a in day_items:
+                    glance += _subjects(a, day_items)
+                elif compact and a in known:
+                    subjects += [f"people:{a}", *(f"person:{p}" for p in people[a])]
             own = [a.partition("--")[0] for a in anchors if a not in day_items]
             items = [re.sub(r"-q[0-9]+$", "", a) for a in own]
             last_item = next((a for a in reversed(items) if a in known), None) \
