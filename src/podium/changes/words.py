@@ -62,10 +62,15 @@ def when_words(f: Facts) -> str:
     return f"{day_words(f)} {span(f)}{_in(room_words(f))}"
 
 
-def was_words(f: Facts) -> str:
-    """'(was Wed 11 Dec 14:00–15:00, Hall A)': when_words inside brackets of its own."""
+def at_words(f: Facts) -> str:
+    """'Wed 11 Dec 14:00–15:00, Hall A': when_words to go inside brackets of its own."""
     room = room_words(f)
-    return f"(was {day_words(f)} {span(f)}{', ' + room if room else ''})"
+    return f"{day_words(f)} {span(f)}{', ' + room if room else ''}"
+
+
+def was_words(f: Facts) -> str:
+    """'(was Wed 11 Dec 14:00–15:00, Hall A)'."""
+    return f"(was {at_words(f)})"
 
 
 def _same_day(old: Facts, new: Facts) -> bool:
@@ -110,7 +115,7 @@ def moved(old: Facts, new: Facts) -> str | None:
     if not same_day:
         a, b = f"{day_words(old)} {a}", f"{day_words(new)} {b}"
     if rooms:
-        return f"{name} moves from {a}{_in(there)} to {b}{_in(here)}"
+        return f"{name} moves from {a} in {there} to {b} in {here}"
     return f"{name} moves from {a} to {b}{_in(room_words(new))}"
 
 
@@ -185,7 +190,7 @@ def details(old: Facts, new: Facts) -> list[str]:
     if old.get("title") != new.get("title"):
         change = f"title changed from {_quoted(old.get('title'))} to {_quoted(new.get('title'))}"
         out.append(f"{name}: {change}" if new.get("number") is not None
-                   else f"{change[0].upper()}{change[1:]} ({when_words(new)})")
+                   else f"{change[0].upper()}{change[1:]} ({at_words(new)})")
     if old.get("kind") != new.get("kind"):
         out.append(f"{name} is now {_a(str(new.get('kind')))} (was {_a(str(old.get('kind')))})")
     for key, words in (("subtitle", "subtitle"), ("track", "track"), ("format", "format"),
