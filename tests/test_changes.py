@@ -329,3 +329,29 @@ def test_pieces_of_outputs_no_longer_made_read_fine(edit: Callable[..., Path]) -
                                          "subjects": ["person:lacroix"], "digest": "0"})
     (agenda.parent / "agenda.printed.json").write_text(json.dumps(data), encoding="utf-8")
     assert run("changes", "agenda.yaml")[0] == 0
+
+
+def _item(start: str, end: str, start_at: str, room: str, **more: Any) -> dict[str, Any]:
+    return {"day": "2025-02-01", "start": start, "end": end, "start_at": start_at,
+            "kind": "talk", "title": "Replication in TiDB", "room": room.lower(),
+            "room_name": room, **more}
+
+
+def test_words_for_moves_past_midnight_between_rooms_and_attendees() -> None:
+    from podium.changes.diff import diff
+
+    old = {"rooms": {"ua2": "UA2.114 (Baudoux)", "k3": "K.3.201"},
+           "items": {"a": _item("18:50", "19:00", "2025-02-01T18:50:00+01:00", "UA2.114 (Baudoux)"),
+                     "b": _item("17:05", "17:15", "2025-02-01T17:05:00+01:00", "K.3.201",
+                                title="Networking")},
+           "attendees": {"Ann Lee": {"organisation": "ULB"}}}
+    new = {"rooms": old["rooms"],
+           "items": {"a": _item("19:05", "19:15", "2025-02-01T19:05:00+01:00", "K.3.201"),
+                     "b": _item("24:30", "25:00", "2025-02-02T00:30:00+01:00", "K.3.201",
+                                title="Networking")},
+           "attendees": {"Ann Lee": {"organisation": "VUB"}, "Bo Chen": {}}}
+    assert [c.text for c in diff(old, new)] == [
+        "Replication in TiDB moves from 18:50 in UA2.114 (Baudoux) to 19:05 in K.3.201",
+        "Networking moves from Sat 1 Feb 17:05–17:15 to Sun 2 Feb 00:30–01:00 (K.3.201)",
+        "Ann Lee: organisation changed from 'ULB' to 'VUB'",
+        "Attendee Bo Chen added"]
