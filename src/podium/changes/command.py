@@ -6,16 +6,17 @@ from __future__ import annotations
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import click
 
 from podium.changes import comparison
 from podium.changes.booklet_pages import BOOKLET, booklet_pieces
-from podium.changes.compare import Comparison
 from podium.changes.facts import agenda_facts
-from podium.changes.pieces import current_pieces
+from podium.changes.pieces import CARDS, SIGNS, Piece, current_pieces
 from podium.changes.record import new_entry, record_path, write
+from podium.changes.telling import badge_holders, describe, joined
 from podium.clikit import (
     agenda_argument,
     agenda_path,
@@ -71,36 +72,24 @@ def printed_command(agenda: Path, out_dir: Path | None, allow_outside: bool, qui
         write(where, programme.history, agenda.name)
     except OSError as exc:
         fail(os_error_message(exc))
-    counts: dict[str, int] = {}
-    for p in entry.pieces:
-        counts[p.output] = counts.get(p.output, 0) + 1
-    what = ", ".join(f"{n} from {o}" for o, n in counts.items())
-    click.echo(f"recorded as printed ({plural(len(programme.history), 'record')} in "
-               f"{display_name(where)}): {plural(len(entry.pieces), 'piece')}: {what}")
+    at = entry.recorded_at.strftime("%Y-%m-%d %H:%M UTC")
+    click.echo(f"recorded what went to the printer at {at} in {display_name(where)} (record "
+               f"{len(programme.history)}): {recorded(entry.pieces)}")
 
 
-def describe(c: Comparison, record_name: str) -> list[str]:
-    """The changes as `podium changes` prints them."""
-    at = c.record.recorded_at.strftime("%Y-%m-%d %H:%M UTC")
-    if not c.any:
-        return [f"no changes since the print run of {at} ({record_name})"]
-    lines = [f"{plural(len(c.changes), 'change')} since the print run of {at} ({record_name}):"]
-    for change in c.changes:
-        lines.append(f"- {change.text}")
-        if change.pieces:
-            lines.append(f"    reprint: {'; '.join(dict.fromkeys(change.pieces))}")
-    for p in c.unexplained:
-        lines.append(f"- {p.label}: what it shows changed")
-    signs = sorted(c.changed_keys("door-signs.pdf"))
-    badges = {k.rsplit(":", 1)[0] for k in c.changed_keys("badges.pdf")}
-    gone = [p.label for p in c.gone]
-    pages = [p.key.removeprefix("page:") for p, _ in c.booklet]
-    lines.append(f"to reprint: {plural(len(signs), 'door sign')}, {plural(len(badges), 'badge')}"
-                 + (f"; booklet pages {', '.join(pages)} (errata slip)" if pages else "")
-                 + "; `podium build` writes them to reprint/")
-    if gone:
-        lines.append(f"to take down: {'; '.join(gone)}")
-    return lines
+def recorded(pieces: list[Piece]) -> str:
+    """'8 door signs, 33 badges (front and back), 12 seating plans, ... and 20 booklet pages'."""
+    def count(test: Callable[[Piece], bool]) -> int:
+        return sum(1 for p in pieces if test(p))
+
+    said = [plural(n, what) for n, what in (
+        (count(lambda p: p.output == SIGNS), "door sign"),
+        (len(badge_holders(pieces)), "badge"),
+        (count(lambda p: p.key.startswith("plan:")), "seating plan"),
+        (count(lambda p: p.key.startswith("tent:")), "table tent"),
+        (count(lambda p: p.output == CARDS), "screen card"),
+        (count(lambda p: p.output == BOOKLET), "booklet page")) if n]
+    return joined(said) if said else "nothing printed"
 
 
 @click.command(name="changes")

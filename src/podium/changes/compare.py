@@ -3,12 +3,14 @@ pieces show it, and each item's revision count for calendars (SEQUENCE, LAST-MOD
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from dataclasses import dataclass, field
 
+from podium.changes.booklet_pages import BOOKLET
 from podium.changes.diff import EVERYTHING, Change, diff
 from podium.changes.facts import Facts, agenda_facts
-from podium.changes.pieces import Piece, current_pieces
+from podium.changes.pieces import BADGES, CARDS, SIGNS, TENTS, Piece, current_pieces
 from podium.changes.record import Entry
 from podium.load import Programme
 
@@ -74,6 +76,19 @@ def _touches(piece: Piece, change: Change) -> bool:
     return EVERYTHING in change.subjects or bool(change.subjects & set(piece.subjects))
 
 
+def _on_page(page: Piece, change: Change, exact: bool) -> bool:
+    """Whether a booklet page shows the change: by the pages' own subjects (booklet_pages.py),
+    or, in a record made before pages had them, by any subject in common."""
+    if EVERYTHING in change.subjects:
+        return True
+    return bool((change.pages if exact and change.pages else change.subjects) & set(page.subjects))
+
+
+MADE = (SIGNS, BADGES, TENTS, CARDS)
+"""The outputs whose pieces are worked out afresh; a record's pieces of any other output (the
+booklet's pages, or an output an older podium made) are compared by subject only."""
+
+
 def compare(programme: Programme, history: list[Entry]) -> Comparison:
     """`programme` against the newest entry of `history` (which must not be empty)."""
     record = history[-1]
@@ -84,21 +99,26 @@ def compare(programme: Programme, history: list[Entry]) -> Comparison:
     changed = [p for p in now if (b := before.get((p.output, p.key))) is None
                or b.digest != p.digest]
     keys_now = {(p.output, p.key) for p in now}
-    outputs_now = {p.output for p in now}
-    gone = [p for p in record.pieces if (p.output, p.key) not in keys_now
-            and (p.output in outputs_now or p.output not in ("programme.pdf",))
-            and p.output != "programme.pdf"]
+    gone = [p for p in record.pieces if p.output in MADE and (p.output, p.key) not in keys_now]
     booklet = []
-    for page in (p for p in record.pieces if p.output == "programme.pdf"):
-        hits = [c for c in changes if _touches(page, c)]
+    pages = [p for p in record.pieces if p.output == BOOKLET]
+    exact = any(s.startswith("when:") for p in pages for s in p.subjects)
+    for page in pages:
+        hits = [c for c in changes if _on_page(page, c, exact)]
         if hits:
             booklet.append((page, hits))
+    # A piece shows a change if it shows its subject now or showed it when printed (a
+    # sign whose next item was the break now cancelled).
+    seen = [dataclasses.replace(p, subjects=tuple(dict.fromkeys(
+        [*p.subjects, *(before[k].subjects if (k := (p.output, p.key)) in before else ())])))
+        for p in changed] + gone
     explained: set[tuple[str, str]] = set()
     for c in changes:
-        for p in [*changed, *gone]:
+        for p in seen:
             if _touches(p, c):
-                c.pieces.append(p.label)
+                c.touched.append(p)
                 explained.add((p.output, p.key))
-        c.pieces += [page.label for page, hits in booklet if c in hits]
+        c.touched += [page for page, hits in booklet if c in hits]
+        c.pieces = [p.label for p in c.touched]
     unexplained = [p for p in [*changed, *gone] if (p.output, p.key) not in explained]
     return Comparison(record, history, facts, changes, changed, gone, booklet, unexplained)

@@ -16,7 +16,8 @@ from typing import Any
 
 from podium.changes.facts import Facts
 from podium.changes.pieces import Piece
-from podium.output import atomic_write_bytes
+from podium.changes.record_shape import KeyPath, ShapeError, check_entries, dotted, line_col, offset_of
+from podium.output import atomic_write_bytes, os_error_message
 from podium.problems import AgendaError, Problem, display_name
 
 FORMAT = "podium printed record"
@@ -56,66 +57,74 @@ def new_entry(agenda_text: str, facts: Facts, pieces: list[Piece], epoch: int) -
                  hashlib.sha256(agenda_text.encode()).hexdigest(), agenda_text, facts, pieces)
 
 
-class RecordError(ValueError):
-    pass
-
-
-def _entry(data: Any, where: str) -> Entry:
-    if not isinstance(data, dict):
-        raise RecordError(f"{where}: an entry must be an object")
+def _entry(data: dict[str, Any], path: KeyPath) -> Entry:
     try:
-        at = dt.datetime.fromisoformat(str(data.get("recorded_at")).replace("Z", "+00:00"))
+        at = dt.datetime.fromisoformat(str(data["recorded_at"]).replace("Z", "+00:00"))
     except ValueError:
-        raise RecordError(f"{where}.recorded_at: not a date and time "
-                          f"({data.get('recorded_at')!r})") from None
+        raise ShapeError((*path, "recorded_at"), "not a date and time "
+                         f"({data['recorded_at']!r})") from None
     if at.tzinfo is None:
         at = at.replace(tzinfo=dt.UTC)
-    facts = data.get("facts")
-    if not isinstance(facts, dict):
-        raise RecordError(f"{where}.facts: missing, or not an object")
-    raw = data.get("pieces", [])
-    if not isinstance(raw, list):
-        raise RecordError(f"{where}.pieces: not a list")
-    pieces = []
-    for k, p in enumerate(raw):
-        try:
-            pieces.append(Piece.from_json(p))
-        except ValueError as exc:
-            raise RecordError(f"{where}.pieces[{k}]: {exc}") from None
+    pieces = [Piece.from_json(p) for p in data.get("pieces", [])]
     return Entry(at, str(data.get("agenda_sha256", "")), str(data.get("agenda_text", "")),
-                 facts, pieces)
+                 data["facts"], pieces)
+
+
+def _entries(data: Any) -> list[Entry]:
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ShapeError(("format",) if isinstance(data, dict) else (),
+                         f"not a podium printed record (no \"format\": \"{FORMAT}\")")
+    version = data.get("version")
+    if not isinstance(version, int) or isinstance(version, bool) or not 1 <= version <= VERSION:
+        raise ShapeError(("version",), f"version {version!r} is not one this podium reads "
+                         f"(it reads 1 to {VERSION}): a newer podium wrote it?")
+    if "records" not in data:
+        raise ShapeError((), "'records' is missing")
+    check_entries(data["records"])
+    return [_entry(e, ("records", k)) for k, e in enumerate(data["records"])]
+
+
+def _problem(name: str, line: int, col: int, message: str, path: str = "") -> AgendaError:
+    return AgendaError([Problem(name, line, col, path, message)])
+
+
+ADVICE = "restore it from a backup, or move it away and run `podium printed` again"
 
 
 def read(path: Path) -> list[Entry]:
     """Every entry of the record at `path`, oldest first ([] when there is none); a file
-    that is not a record raises AgendaError naming it, at the line where JSON broke."""
+    that is not a record raises AgendaError naming it, at the line and column of the fault."""
     name = display_name(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         return []
-    except (OSError, UnicodeDecodeError) as exc:
-        raise AgendaError([Problem(name, 1, None, "", f"cannot read the printed record: {exc}")]) \
+    except IsADirectoryError:
+        raise _problem(name, 1, 1, "the printed record is a folder, not a file; move it "
+                       "away") from None
+    except OSError as exc:
+        raise _problem(name, 1, 1, f"cannot read the printed record: {os_error_message(exc)}") \
             from None
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        raise _problem(name, line, col, f"the printed record is not UTF-8 text; {ADVICE}") \
+            from None
+    if not text.strip():
+        raise _problem(name, 1, 1, f"the printed record is empty; {ADVICE}")
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise AgendaError([Problem(name, exc.lineno, exc.colno, "",
-                                   f"the printed record is not valid JSON ({exc.msg}); restore "
-                                   "it from a backup, or delete it and run `podium printed` "
-                                   "again")]) from None
+        cut = " (the file ends too early: cut short?)" if exc.pos >= len(text.rstrip()) else ""
+        raise _problem(name, exc.lineno, exc.colno, f"the printed record is not valid JSON: "
+                       f"{exc.msg}{cut}; {ADVICE}") from None
     try:
-        if not isinstance(data, dict) or data.get("format") != FORMAT:
-            raise RecordError(f"not a podium printed record (no \"format\": \"{FORMAT}\")")
-        if not isinstance(data.get("version"), int) or data["version"] > VERSION:
-            raise RecordError(f"version {data.get('version')!r} is not one this podium reads "
-                              f"(it reads up to {VERSION})")
-        entries = data.get("records")
-        if not isinstance(entries, list) or not entries:
-            raise RecordError("records: missing, or an empty list")
-        return [_entry(e, f"records[{k}]") for k, e in enumerate(entries)]
-    except RecordError as exc:
-        raise AgendaError([Problem(name, 1, None, "", str(exc))]) from None
+        return _entries(data)
+    except ShapeError as exc:
+        line, col = line_col(text, offset_of(text, exc.path))
+        raise _problem(name, line, col, f"{exc.message}; {ADVICE}", dotted(exc.path)) from None
 
 
 def write(path: Path, entries: list[Entry], agenda_name: str) -> None:

@@ -51,12 +51,26 @@ def room_words(f: Facts) -> str:
 
 
 def _in(room: str) -> str:
-    return f" ({room})" if room else ""
+    """' (Hall A)', or ' in UA2.114 (Baudoux)' for a name that has its own brackets."""
+    if not room:
+        return ""
+    return f" in {room}" if "(" in room else f" ({room})"
 
 
 def when_words(f: Facts) -> str:
     """'Wed 11 Dec 14:00–15:00 (Hall A)'."""
     return f"{day_words(f)} {span(f)}{_in(room_words(f))}"
+
+
+def at_words(f: Facts) -> str:
+    """'Wed 11 Dec 14:00–15:00, Hall A': when_words to go inside brackets of its own."""
+    room = room_words(f)
+    return f"{day_words(f)} {span(f)}{', ' + room if room else ''}"
+
+
+def was_words(f: Facts) -> str:
+    """'(was Wed 11 Dec 14:00–15:00, Hall A)'."""
+    return f"(was {at_words(f)})"
 
 
 def _same_day(old: Facts, new: Facts) -> bool:
@@ -72,8 +86,13 @@ def _duration(f: Facts) -> int | None:
         return None
 
 
+def _ends(f: Facts) -> str:
+    return clock(f, "end") if f.get("end") else "open-ended"
+
+
 def moved(old: Facts, new: Facts) -> str | None:
-    """The time and room change, in one sentence, or None when neither changed."""
+    """The time and room change, in one sentence, or None when neither changed: a move that
+    keeps the length names the starts only; a change of the start or the end alone says so."""
     name = item_name(new)
     times = old.get("start_at") != new.get("start_at")
     ends = old.get("end") != new.get("end")
@@ -81,58 +100,84 @@ def moved(old: Facts, new: Facts) -> str | None:
     rooms = room_words(old) != room_words(new) and old.get("room") != new.get("room")
     if not (times or ends or rooms):
         return None
-    same_length = _duration(old) == _duration(new)
-    if times and same_length:
+    there, here = room_words(old) or "no room", room_words(new) or "no room"
+    same_day = _same_day(old, new)
+    if not times and not rooms:
+        return f"{name} now ends at {_ends(new)} (was {_ends(old)}){_in(room_words(new))}"
+    if not times:
+        return f"{name} moves from {there} to {here} ({day_words(new)} {span(new)})"
+    if not ends and not rooms and same_day and new.get("end"):
+        return f"{name} now starts at {clock(new)} (was {clock(old)}){_in(room_words(new))}"
+    if _duration(old) == _duration(new):
         a, b = clock(old), clock(new)
-    elif times or (ends and rooms):
-        a, b = span(old), span(new)
-    elif ends:
-        return f"{name} now ends at {clock(new, 'end') if new.get('end') else 'the end of the day'} " \
-               f"(was {clock(old, 'end') if old.get('end') else 'open-ended'}){_in(room_words(new))}"
     else:
-        return f"{name} moves from {room_words(old) or 'no room'} to {room_words(new) or 'no room'} " \
-               f"({day_words(new)} {span(new)})"
-    if not _same_day(old, new):
+        a, b = span(old), span(new)
+    if not same_day:
         a, b = f"{day_words(old)} {a}", f"{day_words(new)} {b}"
     if rooms:
-        return f"{name} moves from {a}{_in(room_words(old) or 'no room')} to {b}" \
-               f"{_in(room_words(new) or 'no room')}"
+        return f"{name} moves from {a} in {there} to {b} in {here}"
     return f"{name} moves from {a} to {b}{_in(room_words(new))}"
 
 
-def _role_of(entry: dict[str, Any], as_chair: bool) -> str:
-    return "chair" if as_chair else "panelist"
+def _role(new: Facts, as_chair: bool) -> str:
+    """What the sign calls them: the chair, and panelists beside a chair, else speakers."""
+    if as_chair:
+        return "chair"
+    return "panelist" if new.get("chair") else "speaker"
 
 
-def people_changes(old: Facts, new: Facts) -> list[tuple[str, set[str]]]:
-    """Chairs and speakers added, removed, joining by video or in person: (words, persons)."""
+def _quoted(value: Any) -> str:
+    return f"'{value}'"
+
+
+def people_changes(old: Facts, new: Facts, names: dict[str, str] | None = None
+                   ) -> list[tuple[str, set[str], bool]]:
+    """Chairs and speakers added, removed, joining by video or in person: (words, persons,
+    whether the speakers' index changes: it lists who is in which item, and the chairs)."""
     name = item_name(new)
-    out: list[tuple[str, set[str]]] = []
+    out: list[tuple[str, set[str], bool]] = []
+    # People by their names alone, as in the people's own changes ('Cheri Baker: ...').
+    known = names or {}
     for key, as_chair in (("chair", True), ("speakers", False)):
-        before = {str(e.get("person")): e for e in old.get(key, []) if isinstance(e, dict)}
-        after = {str(e.get("person")): e for e in new.get(key, []) if isinstance(e, dict)}
-        role = _role_of({}, as_chair)
+        before = {str(e.get("person")): e for e in _entries(old, key)}
+        after = {str(e.get("person")): e for e in _entries(new, key)}
+        role = _role(new, as_chair)
         for pid, e in after.items():
             if pid not in before:
                 via = " (via VTC)" if e.get("remote") else ""
-                out.append((f"{name}: {e.get('name', pid)} added as {role}{via}", {pid}))
+                out.append((f"{name}: {known.get(pid, e.get('name', pid))} added as {role}{via}",
+                            {pid}, True))
         for pid, e in before.items():
             if pid not in after:
-                out.append((f"{name}: {e.get('name', pid)} removed as {role}", {pid}))
+                out.append((f"{name}: {known.get(pid, e.get('name', pid))} removed as "
+                            f"{_role(old, as_chair)}", {pid}, True))
         for pid, e in after.items():
             b = before.get(pid)
             if b is None:
                 continue
+            who = known.get(pid, e.get("name", pid))
             if bool(b.get("remote")) != bool(e.get("remote")):
                 how = "now joins via VTC" if e.get("remote") else "now attends in person"
-                out.append((f"{name}: {e.get('name', pid)} {how}", {pid}))
+                out.append((f"{name}: {who} {how}", {pid}, False))
             if b.get("role") != e.get("role"):
-                out.append((f"{name}: {e.get('name', pid)}'s description changed", {pid}))
+                text = (f"described as {_quoted(e.get('role'))} (was {_quoted(b.get('role'))})"
+                        if b.get("role") and e.get("role") else
+                        f"described as {_quoted(e.get('role'))}" if e.get("role") else
+                        f"no longer described as {_quoted(b.get('role'))}")
+                out.append((f"{name}: {who} {text}", {pid}, False))
         common = [p for p in after if p in before]
         if common != [p for p in before if p in after]:
-            out.append((f"{name}: the order of the {'chairs' if as_chair else 'speakers'} changed",
-                        set()))
+            out.append((f"{name}: the order of the {role}s changed", set(common), False))
     return out
+
+
+def _entries(f: Facts, key: str) -> list[dict[str, Any]]:
+    found = f.get(key)
+    return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
+
+
+def _a(word: str) -> str:
+    return f"{'an' if word[:1] in 'aeiou' else 'a'} {word}"
 
 
 def details(old: Facts, new: Facts) -> list[str]:
@@ -140,24 +185,30 @@ def details(old: Facts, new: Facts) -> list[str]:
     name = item_name(new)
     out: list[str] = []
     if old.get("number") != new.get("number"):
-        out.append(f"{item_name(old)} is now {name}")
+        out.append(f"{item_name(old)} is now {name}" if new.get("number") is not None
+                   else f"{item_name(old)} is no longer numbered")
     if old.get("title") != new.get("title"):
-        out.append(f"{name}: title changed to '{new.get('title')}' (was '{old.get('title')}')")
+        change = f"title changed from {_quoted(old.get('title'))} to {_quoted(new.get('title'))}"
+        out.append(f"{name}: {change}" if new.get("number") is not None
+                   else f"{change[0].upper()}{change[1:]} ({at_words(new)})")
     if old.get("kind") != new.get("kind"):
-        out.append(f"{name} is now a {new.get('kind')} (was a {old.get('kind')})")
+        out.append(f"{name} is now {_a(str(new.get('kind')))} (was {_a(str(old.get('kind')))})")
     for key, words in (("subtitle", "subtitle"), ("track", "track"), ("format", "format"),
                        ("language", "language")):
-        if old.get(key) != new.get(key):
-            out.append(f"{name}: {words} changed to '{new.get(key)}'" if new.get(key)
-                       else f"{name}: {words} removed")
-    for key, words in (("background", "background"), ("questions", "questions"),
-                       ("questions_label", "questions' heading")):
+        a, b = old.get(key), new.get(key)
+        if a != b:
+            out.append(f"{name}: {words} changed from {_quoted(a)} to {_quoted(b)}" if a and b
+                       else f"{name}: {words} {_quoted(b)} added" if b
+                       else f"{name}: {words} {_quoted(a)} removed")
+    for key, words in (("background", "background text"), ("questions", "questions"),
+                       ("questions_label", "heading of the questions")):
         if old.get(key) != new.get(key):
             out.append(f"{name}: {words} changed")
     return out
 
 
 def person_changes(name: str, old: Facts, new: Facts) -> list[str]:
+    """A person's (or attendee's) own fields, as their badge shows them."""
     out = []
     if old.get("name") != new.get("name"):
         out.append(f"{old.get('name')} is now named {new.get('name')}")
@@ -168,7 +219,7 @@ def person_changes(name: str, old: Facts, new: Facts) -> list[str]:
         if a and b:
             out.append(f"{name}: {words} changed from '{a}' to '{b}'")
         elif b:
-            out.append(f"{name}: {words} added: '{b}'")
+            out.append(f"{name}: {words} '{b}' added")
         else:
-            out.append(f"{name}: {words} removed (was '{a}')")
+            out.append(f"{name}: {words} '{a}' removed")
     return out
