@@ -27,7 +27,7 @@ from podium.problems import AgendaError
 from podium.renderers.badges import _stock, qr_content, write_badges
 from podium.renderers.badges.holders import holders
 from podium.renderers.reprint.paper import FAMILY, Tools
-from podium.renderers.reprint.rows import changes_url, page_numbers, print_run, rows
+from podium.renderers.reprint.rows import changes_url, page_numbers, print_run, rows, some_of
 from podium.renderers.reprint.sheet import PAGE, draw_sheet
 from podium.renderers.reprint.slip import Entry, draw_slip
 from podium.renderers.reprint.tents import reprint_tents
@@ -69,7 +69,7 @@ def signs(ctx: BuildContext, found: Comparison) -> list[Written]:
     canvas.save()
     labels = [p.label.removeprefix("door sign: ") for p in found.changed if p.output == SIGNS]
     return [Written(path, pages, report=f"reprint: {plural(len(keys), 'door sign')} "
-                                        f"({'; '.join(labels)})")]
+                                        f"({some_of(labels)})")]
 
 
 def badges(ctx: BuildContext, found: Comparison) -> list[Written]:
@@ -96,7 +96,7 @@ def badges(ctx: BuildContext, found: Comparison) -> list[Written]:
     pages, _, _ = write_badges(path, programme, [h for h, _ in chosen], [c for _, c in chosen],
                                stock, Shaper(ctx.fonts), ctx.epoch, scale_of=(everyone, codes),
                                skip=skip)
-    names = "; ".join(h.name for h, _ in chosen)
+    names = some_of([h.name for h, _ in chosen])
     return [Written(path, pages, report=f"reprint: {plural(len(chosen), 'badge')} from slot "
                                         f"{skip + 1} of {stock.name} ({names})")]
 

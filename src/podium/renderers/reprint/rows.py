@@ -104,3 +104,10 @@ def print_run(comparison: Comparison, locale: Locale) -> str:
     """'30 November 2024, 20:53 UTC': when the record was made."""
     at = comparison.record.recorded_at.astimezone(dt.UTC)
     return f"{locale.long_date(at.date())}, {at:%H:%M} UTC"
+
+
+def some_of(labels: list[str], most: int = 6) -> str:
+    """The first `most` labels and how many more, for the build report (which lists
+    what the reprints hold, and stays readable when a change touches every piece)."""
+    shown = "; ".join(labels[:most])
+    return shown + (f"; and {len(labels) - most} more" if len(labels) > most else "")

@@ -33,7 +33,7 @@ class Paper:
     @property
     def pages_w(self) -> float:
         """The column of page numbers, left of the words."""
-        return self.body * 4.2
+        return self.body * 5.2
 
 
 SMALL = Paper("A6", A6, 8 * mm, 8.5, 12.5, 15 * mm)
@@ -54,7 +54,9 @@ Part = tuple[Layout, tuple[float, float, float], float]
 def _head(t: Tools, paper: Paper, since: str) -> list[Part]:
     w = paper.inner
     b = paper.body
-    return [(t.text(t.agenda.event.title, w, b * 0.9, 6.5, lines=2, bold=True), ACCENT, 0.0),
+    # The event's title leaves room for the page mark ("Page 2 of 3") on its right.
+    return [(t.text(t.agenda.event.title, w * 0.75, b * 0.9, 6.5, lines=2, bold=True), ACCENT,
+             0.0),
             (t.text(t.locale.label("errata_title"), w, paper.title, b, lines=3, bold=True),
              INK, 3.0),
             (t.text(since, w, b * 0.9, 6.5, lines=2), SECOND, 2.0)]
@@ -62,9 +64,16 @@ def _head(t: Tools, paper: Paper, since: str) -> list[Part]:
 
 def _entry(t: Tools, paper: Paper, e: Entry) -> tuple[Layout | None, Layout]:
     b = paper.body
-    pages = t.text(", ".join(map(str, e.pages)), paper.pages_w - 4, b, 6.5, lines=4,
+    pages = t.text(", ".join(map(str, e.pages)), paper.pages_w - b, b, 6.5, lines=4,
                    bold=True) if e.pages else None
     return pages, t.text(e.text, paper.inner - paper.pages_w, b, min(b, 7), lines=14)
+
+
+def _columns(t: Tools, paper: Paper) -> tuple[Layout, Layout]:
+    """The heads of the two columns: the booklet's pages, and the change."""
+    b = paper.body * 0.8
+    return (t.text(t.locale.label("pages"), paper.pages_w - paper.body, b, 6, bold=True),
+            t.text(t.locale.label("change"), paper.inner - paper.pages_w, b, 6, bold=True))
 
 
 def _foot(t: Tools, paper: Paper, url: str) -> tuple[Layout, Layout]:
@@ -80,7 +89,8 @@ def _foot_height(t: Tools, paper: Paper, url: str) -> float:
 
 def _pages(t: Tools, paper: Paper, entries: list[Entry], since: str,
            url: str) -> list[list[Entry]]:
-    head = sum(x.height + gap for x, _, gap in _head(t, paper, since)) + 12
+    head = sum(x.height + gap for x, _, gap in _head(t, paper, since)) + 12 + \
+        max(x.height for x in _columns(t, paper)) + 4
     usable = paper.size[1] - 2 * paper.margin - head
     foot = _foot_height(t, paper, url)
     out: list[list[Entry]] = [[]]
@@ -123,10 +133,14 @@ def draw_slip(canvas: Canvas, t: Tools, entries: list[Entry], since: str, url: s
         top -= 6
         t.rule(canvas, m, m + w, top, 1.2, ACCENT)
         top -= 6
+        heads = _columns(t, paper)
+        t.draw(canvas, heads[0], m, top, paper.pages_w, ACCENT)
+        t.draw(canvas, heads[1], m + paper.pages_w, top, w - paper.pages_w, ACCENT)
+        top -= max(x.height for x in heads) + 4
         for e in chunk:
             pages_l, words = _entry(t, paper, e)
             if pages_l is not None:
-                t.draw(canvas, pages_l, m, top, paper.pages_w - 4, ACCENT)
+                t.draw(canvas, pages_l, m, top, paper.pages_w - paper.body, ACCENT)
             top = min(t.draw(canvas, words, m + paper.pages_w, top, w - paper.pages_w),
                       top - (pages_l.height if pages_l else 0.0)) - paper.body * 0.6
         if number == len(pages):

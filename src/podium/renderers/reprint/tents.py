@@ -9,6 +9,7 @@ from podium.context import BuildContext
 from podium.output import Written
 from podium.pdf import new_canvas
 from podium.present import locale_of
+from podium.renderers.reprint.rows import some_of
 from podium.renderers.tents import draw_tents, panels
 from podium.renderers.tents.kit import FAMILY, Kit
 from podium.report import plural
@@ -30,6 +31,6 @@ def reprint_tents(ctx: BuildContext, found: Comparison) -> list[Written]:
                         f"{locale.label('table_tents')} ({locale.label('reprint')})")
     pages, _, _ = draw_tents(programme, kit, canvas, panels(programme), only=keys)
     canvas.save()
-    labels = "; ".join(p.label for p in found.changed if p.output == TENTS)
+    labels = [p.label for p in found.changed if p.output == TENTS]
     return [Written(path, pages, report=f"reprint: {plural(pages, 'page')} of table tents "
-                                        f"and seating plans ({labels})")]
+                                        f"and seating plans ({some_of(labels)})")]
