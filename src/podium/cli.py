@@ -116,6 +116,19 @@ def _check_people(programme: Programme, options: BuildOptions, only: list[str]) 
         raise click.BadParameter(str(exc), param_hint=f"'{exc.option}'") from None
 
 
+def _check_start_slot(programme: Programme, options: BuildOptions) -> None:
+    """--start-slot within a sheet of the badge stock, before anything is built."""
+    from podium.renderers.badges.stocks import stock_named
+
+    try:
+        stock = stock_named(programme.agenda.print_.badge_stock)
+    except KeyError:
+        return      # the badges renderer reports the stock at its line
+    if options.start_slot > stock.per_page:
+        raise click.BadParameter(f"a sheet of {stock.name} has {stock.per_page} slots; "
+                                 f"give 1 to {stock.per_page}", param_hint="'--start-slot'")
+
+
 def start_slot_option(f: F) -> F:
     return click.option("--start-slot", default=1, show_default=True, metavar="N",
                         type=click.IntRange(min=1),
@@ -161,6 +174,7 @@ def run_build(programme: Programme, target: Path, only: list[str], options: Buil
 
     if options.people:
         _check_people(programme, options, only)
+    _check_start_slot(programme, options)
     try:
         with _terminated_as_exit(), display(list(choose(only)), level) as shown:
             written = build(programme, target, only, options, wait=not no_wait, on_wait=waiting,

@@ -29,6 +29,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "fold": "fold", "list_of_participants": "List of participants", "participants": "participants",
         "video_link": "by video link", "sign_in_sheet": "Sign-in sheet", "sign_in_sheets": "sign-in sheets",
         "name": "Name", "organisation": "Organisation", "signature": "Signature", "number": "No.",
+        "reprint": "reprint", "change_sheet": "Changes to the programme",
+        "changes_since": "Changes since the print run of {date}", "change": "Change",
+        "errata_title": "Changes since this programme was printed", "pages": "Pages",
+        "all_changes": "All changes online",
     },
     "es": {
         "session": "Sesión", "chair": "Moderación", "speakers": "Oradores", "panelists": "Panelistas",
@@ -53,6 +57,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "video_link": "por videoconferencia", "sign_in_sheet": "Hoja de firmas",
         "sign_in_sheets": "hojas de firmas", "name": "Nombre", "organisation": "Organización",
         "signature": "Firma", "number": "N.º",
+        "reprint": "reimpresión", "change_sheet": "Cambios en el programa",
+        "changes_since": "Cambios desde la impresión del {date}", "change": "Cambio",
+        "errata_title": "Cambios desde la impresión de este programa", "pages": "Páginas",
+        "all_changes": "Todos los cambios en línea",
     },
     "fr": {
         "session": "Session", "chair": "Présidence", "speakers": "Intervenants", "panelists": "Panélistes",
@@ -77,6 +85,10 @@ _LABELS: dict[str, dict[str, str]] = {
         "video_link": "par visioconférence", "sign_in_sheet": "Feuille d'émargement",
         "sign_in_sheets": "feuilles d'émargement", "name": "Nom", "organisation": "Organisation",
         "signature": "Signature", "number": "N°",
+        "reprint": "réimpression", "change_sheet": "Modifications du programme",
+        "changes_since": "Modifications depuis l'impression du {date}", "change": "Modification",
+        "errata_title": "Modifications depuis l'impression de ce programme", "pages": "Pages",
+        "all_changes": "Toutes les modifications en ligne",
     },
 }
 

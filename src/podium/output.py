@@ -367,6 +367,8 @@ class Staging:
         self.out_dir = out_dir
         self.state = _prepare(out_dir)
         self._lock: _Lock | None = _Lock(self.state / LOCK, out_dir, wait, on_wait)
+        self.owned: set[str] = set()
+        """Outputs this build makes or, making none, removes: never carried over (`own`)."""
         try:
             self.previous = _generation(self.state)
             self._tidy()
@@ -375,6 +377,11 @@ class Staging:
         except BaseException:
             self._lock.release()
             raise
+
+    def own(self, name: str) -> None:
+        """This build makes the output `name` or, if it makes none, removes the last one
+        (reprint/ when nothing changed any more), rather than carry it over."""
+        self.owned.add(name)
 
     def path(self, name: str) -> Path:
         """Where a renderer writes the output that will be called `name`."""
@@ -454,7 +461,7 @@ class Staging:
         carried = []
         if self.previous is not None:
             for old in sorted(self.previous.iterdir()):
-                if not os.path.lexists(self.dir / old.name):
+                if not os.path.lexists(self.dir / old.name) and old.name not in self.owned:
                     _carry(old, self.dir / old.name)
                     carried.append(old.name)
         checkpoint("carried")
@@ -469,6 +476,9 @@ class Staging:
         checkpoint("linked")
         self._point_current_at(self.dir)
         checkpoint("switched")
+        for name in sorted(self.owned.difference(built)):
+            if _is_ours(self.out_dir / name):
+                (self.out_dir / name).unlink()  # its link, which now leads nowhere
         for entry in self.state.iterdir():
             if entry.name not in (LOCK, CURRENT, self.dir.name):
                 _remove(entry)
@@ -492,6 +502,9 @@ class Staging:
                 _remove(staged)  # the old folder, now out of sight
             else:
                 os.replace(staged, visible)
+        for name in sorted(self.owned):
+            if not os.path.lexists(self.dir / name):
+                _remove(self.out_dir / name)
         _fsync(self.out_dir)
         checkpoint("switched")
         _remove(self.dir)

@@ -25,7 +25,7 @@ from podium.load import Programme
 from podium.output import Written, build_epoch, staged
 from podium.parallel import run
 from podium.problems import did_you_mean
-from podium.renderers import RENDERERS, Renderer
+from podium.renderers import FOLDERS, RENDERERS, Renderer
 
 
 class UnknownRenderer(ValueError):
@@ -58,6 +58,9 @@ def build(programme: Programme, out_dir: Path, only: Sequence[str] | None = None
     epoch = build_epoch(programme.agenda)                                 # 2
     comparison(programme)
     with staged(out_dir, wait=wait, on_wait=on_wait) as stage:
+        for name in renderers:
+            for folder in FOLDERS.get(name, ()):
+                stage.own(folder)
         ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch,
                            stage=stage, options=options or BuildOptions())
         written = run(ctx, renderers, jobs=jobs, progress=progress)       # 3

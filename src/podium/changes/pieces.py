@@ -139,7 +139,8 @@ def sign_pieces(programme: Programme) -> list[Piece]:
 
 
 def badge_pieces(programme: Programme) -> list[Piece]:
-    """Two pieces per badge holder: the front and the back."""
+    """Two pieces per badge holder: the front and the back (the front alone when badges
+    are printed single-sided)."""
     from podium.renderers.badges import qr_content
     from podium.renderers.badges.holders import holders
 
@@ -161,7 +162,10 @@ def badge_pieces(programme: Programme) -> list[Piece]:
             subjects += tuple(f"item:{it.anchor}" for _, it, _, _ in
                               agenda.appearances(h.person.id))
         key = h.key if h.person else f"attendee:{h.name}"
-        for side, shows in (("front", front), ("back", back)):
+        # A single-sided badge has no back on paper: what a back would list changes nothing.
+        sides = (("front", front), ("back", back)) if settings.badge_double_sided \
+            else (("front", front),)
+        for side, shows in sides:
             out.append(Piece(BADGES, f"badge:{key}:{side}", f"badge of {h.name} ({side})",
                              subjects[:1] if side == "front" else subjects, digest(common, shows)))
     return out

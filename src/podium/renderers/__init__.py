@@ -13,7 +13,16 @@ from podium.output import Written
 Renderer = Callable[[BuildContext], list[Written]]
 
 # Imported after `Renderer` exists; the order of the dict is the build order.
-from podium.renderers import badges, booklet, participants, signin, signs, site, tents  # noqa: E402
+from podium.renderers import (  # noqa: E402
+    badges,
+    booklet,
+    participants,
+    reprint,
+    signin,
+    signs,
+    site,
+    tents,
+)
 
 RENDERERS: dict[str, Renderer] = {
     "booklet": booklet.render,
@@ -23,4 +32,9 @@ RENDERERS: dict[str, Renderer] = {
     "tents": tents.render,
     "participants": participants.render,
     "signin": signin.render,
+    "reprint": reprint.render,
 }
+
+FOLDERS: dict[str, tuple[str, ...]] = {"reprint": (reprint.FOLDER,)}
+"""Outputs a renderer may leave unmade (reprint/ when nothing changed): a build that runs it
+never carries them over from the last build, so none outlives what it was made for."""

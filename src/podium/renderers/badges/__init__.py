@@ -95,26 +95,29 @@ def _logo(programme: Programme) -> Path | None:
 
 def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
                  codes: list[str | None], stock: Stock, shaper: Shaper, epoch: int, *,
-                 workers: int | None = None, parallel_above: int = PARALLEL_ABOVE
-                 ) -> tuple[int, list[Notes], str]:
+                 workers: int | None = None, parallel_above: int = PARALLEL_ABOVE,
+                 scale_of: tuple[list[Holder], list[str | None]] | None = None,
+                 skip: int = 0) -> tuple[int, list[Notes], str]:
     """Draw every badge onto sheets of `stock`; return (pages, notes, the type scale as
     text). Above
     `parallel_above` badges the sheets are drawn in chunks by up to `workers` processes
-    (default: the available cores) and joined; the bytes do not depend on `workers`."""
+    (default: the available cores) and joined; the bytes do not depend on `workers`.
+    Reprints: `scale_of` (holders and their codes) gives the type scale instead of
+    `chosen`, the badges' of the full badges.pdf; the first `skip` slots stay empty."""
     job = Job(programme.agenda, stock, _logo(programme), epoch)
     # One type scale for the whole build, worked out before any sheet is drawn (and
     # before chunks go to workers), from every badge's texts.
     try:
-        plan = make_artist(job, shaper, PdfFonts()).plan(chosen, codes)
+        plan = make_artist(job, shaper, PdfFonts()).plan(*(scale_of or (chosen, codes)))
     except (FitError, MissingGlyphs) as exc:
         raise AgendaError([programme.problem(("print", "badge_stock"), str(exc))]) from None
     job = dataclasses.replace(job, plan=plan)
-    if len(chosen) > parallel_above:
+    if len(chosen) > parallel_above and not skip:
         pages, notes = draw_chunked(job, path, chosen, codes, shaper,
                                     sheets=chunk_sheets(stock.per_page, len(chosen)),
                                     workers=workers)
         return pages, notes, plan.scale.describe()
-    result = draw_sheets(job, path, chosen, codes, shaper)
+    result = draw_sheets(job, path, chosen, codes, shaper, skip)
     if isinstance(result, Problem):
         raise AgendaError([result])
     return result[0], result[1], plan.scale.describe()

@@ -54,10 +54,11 @@ class Job:
 
 
 def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[str | None],
-                shaper: Shaper) -> tuple[int, list[Notes]] | Problem:
+                shaper: Shaper, skip: int = 0) -> tuple[int, list[Notes]] | Problem:
     """Draw `chosen` on sheets of the job's stock into the PDF `path`; return (pages,
     notes), or the problem of the first badge that cannot be drawn (its text does not fit,
-    or no bundled font has a character)."""
+    or no bundled font has a character). The first `skip` slots of the first sheet stay
+    empty (a partly used sheet: the reprints go on from slot skip + 1), front and back."""
     agenda, stock = job.agenda, job.stock
     settings = agenda.print_
     fonts = PdfFonts()
@@ -76,15 +77,21 @@ def draw_sheets(job: Job, path: Path | str, chosen: list[Holder], codes: list[st
     per = stock.per_page
     boxes = {back: [_art(stock, stock.cell(slot, mirrored=back)) for slot in range(per)]
              for back in (False, True)}
-    for start in range(0, len(chosen), per):
-        sheet = list(zip(chosen[start:start + per], codes[start:start + per], strict=True))
+    # Empty slots are None: nothing is drawn in them, on either side.
+    slots: list[tuple[Holder, str | None] | None] = [None] * skip
+    slots += list(zip(chosen, codes, strict=True))
+    for start in range(0, len(slots), per):
+        sheet = slots[start:start + per]
         sides = [False, True] if settings.badge_double_sided else [False]
         for back in sides:
             canvas.saveState()
             canvas.translate(dx, dy)
             if settings.badge_cut_marks:
                 _cut_marks(canvas, stock, bleed)
-            for slot, (holder, code) in enumerate(sheet):
+            for slot, badge in enumerate(sheet):
+                if badge is None:
+                    continue
+                holder, code = badge
                 box = boxes[back][slot]
                 _trim_outline(canvas, stock, Box(*stock.cell(slot, mirrored=back)))
                 try:

@@ -4,6 +4,7 @@ day, set with the shared text engine (podium.text) and drawn with ReportLab."""
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Collection
 
 from reportlab.pdfgen.canvas import Canvas
 
@@ -15,7 +16,13 @@ from podium.pdf import PdfFonts, forget_page, new_canvas, scratch_canvas
 from podium.present import locale_of
 from podium.problems import AgendaError, Problem
 from podium.renderers.signs.kit import FAMILY, Kit, Page, TextTooLong
-from podium.renderers.signs.plan import RoomDaySign, choose_mode, room_day_signs, session_signs
+from podium.renderers.signs.plan import (
+    RoomDaySign,
+    SessionSign,
+    choose_mode,
+    room_day_signs,
+    session_signs,
+)
 from podium.renderers.signs.roomday import draw_room_day
 from podium.renderers.signs.scale import scale_report
 from podium.renderers.signs.session import draw_session, plan_scale
@@ -48,10 +55,20 @@ def make_kit(programme: Programme, fonts: FontRegistry, shaper: Shaper | None = 
                locale_of(agenda), agenda, logo)
 
 
+def sign_key(sign: SessionSign | RoomDaySign) -> str:
+    """The sign's key in the printed record (podium.changes.pieces): 'sign:ANCHOR', or
+    'sign:ROOM:DATE' for a room's day ('-' for no room)."""
+    if isinstance(sign, SessionSign):
+        return f"sign:{sign.item.anchor}"
+    return f"sign:{sign.room.id if sign.room else '-'}:{sign.day.date}"
+
+
 def draw_signs(programme: Programme, kit: Kit, canvas: Canvas,
-               report: list[str] | None = None) -> int:
+               report: list[str] | None = None, only: Collection[str] | None = None) -> int:
     """Draw every sign of the programme on `canvas`; return the number of pages. Lines
-    for the build report (the type scale, and what is set smaller) go into `report`."""
+    for the build report (the type scale, and what is set smaller) go into `report`.
+    With `only` (sign keys, see `sign_key`), draw just those signs, at the type scale of
+    the whole build, so that a reprinted sign looks exactly like the one it replaces."""
     agenda = programme.agenda
     place = {id(it): (d, i) for d, day in enumerate(agenda.days) for i, it in enumerate(day.items)}
     pages = 0
@@ -62,16 +79,20 @@ def draw_signs(programme: Programme, kit: Kit, canvas: Canvas,
             scale = plan_scale(kit, signs)
             notes = []
             for sign in signs:
+                if only is not None and sign_key(sign) not in only:
+                    continue
                 current = sign.item
                 notes.append(draw_session(kit, canvas, sign, scale))
                 canvas.showPage()
                 pages += 1
-            if report is not None and signs:
+            if report is not None and signs and only is None:
                 report += scale_report(kit, scale, signs, notes)
             return pages
         lists = room_day_signs(agenda)
         cap = _list_title_size(kit, lists)
         for rd in lists:
+            if only is not None and sign_key(rd) not in only:
+                continue
             current = rd.items[0]
             pages += draw_room_day(kit, canvas, rd, cap)
         if report is not None and cap is not None:

@@ -12,6 +12,7 @@ The stages, in order:
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from reportlab.pdfgen.canvas import Canvas
@@ -93,10 +94,15 @@ def render(ctx: BuildContext) -> list[Written]:
     return out
 
 
-def draw_tents(programme: Programme, kit: Kit, canvas: Canvas, chosen: list[Panel]
-               ) -> tuple[int, int, list[str]]:
+def draw_tents(programme: Programme, kit: Kit, canvas: Canvas, chosen: list[Panel],
+               only: Collection[str] | None = None) -> tuple[int, int, list[str]]:
     """Draw the plans and tents on `canvas`; return (pages, tents, the names set below
-    their floor, each once)."""
+    their floor, each once). With `only` (keys of the printed record: 'plan:ANCHOR',
+    'tent:ANCHOR:PERSON' or 'tent:PERSON'), just those, for reprints."""
+
+    def wanted(key: str) -> bool:
+        return only is None or key in only
+
     agenda = programme.agenda
     pages = tents = 0
     small: dict[str, None] = {}
@@ -112,16 +118,19 @@ def draw_tents(programme: Programme, kit: Kit, canvas: Canvas, chosen: list[Pane
         for panel in chosen:
             if not panel.seats:
                 continue
-            try:
-                draw_plan(kit, canvas, panel.item, agenda.room(panel.item.room), panel.seats,
-                          panel.screen)
-            except FitError as exc:
-                raise PlanTooFull(panel.item, f"a text does not fit: {exc}") from None
-            canvas.showPage()
-            pages += 1
+            if wanted(f"plan:{panel.item.anchor}"):
+                try:
+                    draw_plan(kit, canvas, panel.item, agenda.room(panel.item.room),
+                              panel.seats, panel.screen)
+                except FitError as exc:
+                    raise PlanTooFull(panel.item, f"a text does not fit: {exc}") from None
+                canvas.showPage()
+                pages += 1
             if not per_session:
                 continue
             for k, seat in enumerate(panel.seats):
+                if not wanted(f"tent:{panel.item.anchor}:{seat.person.id}"):
+                    continue
                 note = _note(kit, panel.item, k, len(panel.seats))
                 draw_tent(kit, canvas, face(seat.person), note)
                 canvas.showPage()
@@ -130,6 +139,8 @@ def draw_tents(programme: Programme, kit: Kit, canvas: Canvas, chosen: list[Pane
         if not per_session:
             people = {s.person.id: s.person for p in chosen for s in p.seats}
             for person in sorted(people.values(), key=lambda p: p.sort_key):
+                if not wanted(f"tent:{person.id}"):
+                    continue
                 draw_tent(kit, canvas, face(person), "")
                 canvas.showPage()
                 pages += 1
