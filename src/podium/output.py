@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import datetime as dt
 import errno
 import fcntl
@@ -507,6 +508,37 @@ class Staging:
         finally:
             self._lock.release()
             self._lock = None
+
+
+class Scratch:
+    """Where serve renders a slow output while a build of the quick ones holds the lock: a
+    folder of the output folder, named like the old staging folders (so that a build removes
+    it once an hour old, if a killed serve left it); `commit` moves what was rendered into a
+    new generation, committed as a build commits its own."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        _prepare(out_dir)
+        self.dir = Path(tempfile.mkdtemp(prefix=f"{_LEGACY}serve-", dir=out_dir))
+
+    def path(self, name: str) -> Path:
+        return self.dir / name
+
+    def commit(self, written: list[Written]) -> list[Written]:
+        """Switch the output folder to a generation that has `written` (rendered here) in
+        place of the older versions; the outputs at their final places."""
+        final = []
+        with staged(self.out_dir) as stage:
+            for w in written:
+                name = w.path.relative_to(self.dir)
+                target = stage.dir / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(w.path, target)
+                final.append(dataclasses.replace(w, path=self.out_dir / name))
+        return final
+
+    def remove(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 @contextmanager
