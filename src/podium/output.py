@@ -123,12 +123,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-_STAGED = re.compile(rf"/{re.escape(STATE)}/g\d{{6,}}(?=/|\Z)")
+_STAGED = re.compile(rf"/(?:{re.escape(STATE)}/g\d{{6,}}|{re.escape(_LEGACY)}serve-[^/]+)(?=/|\Z)")
 
 
 def shown(path: str | os.PathLike[str]) -> str:
-    """`path` as the person building knows it: build/.podium/g000008/badges.pdf is
-    build/badges.pdf."""
+    """`path` as the person building knows it: build/.podium/g000008/badges.pdf (and serve's
+    build/.podium-serve-x1y2/programme.pdf) is build/badges.pdf."""
     return _STAGED.sub("", os.fspath(path))
 
 
