@@ -14,7 +14,7 @@ from podium.context import BuildContext
 from podium.fonts import bundled
 from podium.load import Programme, load
 from podium.output import BuildDateError, OutputError, Scratch, build_epoch, os_error_message
-from podium.parallel import Started
+from podium.parallel import Started, available_cores
 from podium.pipeline import build
 from podium.problems import AgendaError
 from podium.renderers import RENDERERS
@@ -122,7 +122,9 @@ class Session:
         running = [Started(ctx, slow[0], RENDERERS[slow[0]], self.progress)]
         try:
             if quick:
-                build(programme, self.out_dir, quick, progress=self.progress)
+                # The booklet keeps a core of its own: the quick outputs share the others.
+                build(programme, self.out_dir, quick, progress=self.progress,
+                      jobs=max(1, available_cores() - 1))
                 self.built.update({n: now[n] for n in quick})
                 self._publish([], building=True)
             running += [Started(ctx, n, RENDERERS[n], self.progress) for n in slow[1:]]
