@@ -4,6 +4,7 @@ outputs and shows its errors in the page, Ctrl-C stops it."""
 
 from __future__ import annotations
 
+import errno
 import io
 import json
 import os
@@ -11,6 +12,7 @@ import re
 import signal
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Iterator
@@ -18,11 +20,15 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
+from pypdf import PdfReader
 from tests.conftest import ROOT
 
+from podium.context import BuildContext
 from podium.load import load
+from podium.output import Written
 from podium.renderers import RENDERERS
 from podium.serve.deps import fingerprints, touched
+from podium.serve.session import Outcome, Session
 
 DAY = "/days/2027-05-20.html"
 """The starter's day page, which lists its sessions."""
@@ -202,3 +208,94 @@ def test_fingerprints_follow_what_each_renderer_reads(tmp_path: Path) -> None:
     (tmp_path / "templates" / "booklet.css").write_text("body {}", encoding="utf-8")
     agenda.write_text(text, encoding="utf-8")
     assert touched(first, fingerprints(load(agenda), RENDERERS)) == ["booklet"]
+
+
+def pdf_text(pdf: Path) -> str:
+    return " ".join(" ".join((p.extract_text() or "").split()) for p in PdfReader(pdf).pages)
+
+
+def _started(tmp_path: Path) -> tuple[Path, Session]:
+    """A new event from `podium init`, built once by a serve session."""
+    subprocess.run([sys.executable, "-m", "podium", "init", str(tmp_path)], check=True,
+                   env={**os.environ, "PYTHONPATH": str(ROOT / "src")}, capture_output=True)
+    session = Session(tmp_path / "agenda.yaml", tmp_path / "build")
+    assert session.rebuild().errors == []
+    return tmp_path / "agenda.yaml", session
+
+
+def _retitle(agenda: Path, old: str, new: str) -> None:
+    agenda.write_text(agenda.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+
+
+def test_the_quick_outputs_are_shown_while_the_booklet_renders(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    agenda, session = _started(tmp_path)
+    out = tmp_path / "build"
+    go, begun = tmp_path / "go", tmp_path / "booklet-begun"
+    booklet, signs = RENDERERS["booklet"], RENDERERS["signs"]
+
+    def wait_for(path: Path) -> bool:
+        deadline = time.monotonic() + 60
+        while not path.exists() and time.monotonic() < deadline:
+            time.sleep(0.02)
+        return path.exists()
+
+    def held_booklet(ctx: BuildContext) -> list[Written]:
+        # Runs in the booklet's own process: it may finish only once the test has looked.
+        begun.touch()
+        wait_for(go)
+        return booklet(ctx)
+
+    def signs_once_the_booklet_began(ctx: BuildContext) -> list[Written]:
+        # The booklet does not wait for the quick outputs: it is rendering before they are.
+        assert wait_for(begun), "the booklet had not begun while the signs were built"
+        return signs(ctx)
+
+    monkeypatch.setitem(RENDERERS, "booklet", held_booklet)
+    monkeypatch.setitem(RENDERERS, "signs", signs_once_the_booklet_began)
+    booklet_before = (out / "programme.pdf").read_bytes()
+    seen = session.version
+    _retitle(agenda, "title: Tools for Small Teams", "title: Tools for Very Small Teams")
+    outcome: list[Outcome] = []
+    worker = threading.Thread(target=lambda: outcome.append(session.rebuild()))
+    worker.start()
+    try:
+        seen = session.wait(seen, timeout=60)
+        assert session.building  # shown while the booklet is still rendering
+        assert "Tools for Very Small Teams" in (out / "site" / DAY.lstrip("/")).read_text(
+            encoding="utf-8")
+        assert "Tools for Very Small Teams" in pdf_text(out / "door-signs.pdf")
+        assert (out / "programme.pdf").read_bytes() == booklet_before
+    finally:
+        go.touch()
+        worker.join(120)
+    assert outcome and outcome[0].errors == []
+    assert "Tools for Very Small Teams" in pdf_text(out / "programme.pdf")
+    assert "Tools for Very Small Teams" in pdf_text(out / "programme-imposed.pdf")
+    assert not list(out.glob(".podium-*"))  # the scratch folder is gone
+
+
+def test_a_failing_booklet_keeps_the_last_good_booklet(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    agenda, session = _started(tmp_path)
+    out = tmp_path / "build"
+
+    def full_disk(ctx: BuildContext) -> list[Written]:
+        (ctx.out("programme.pdf")).write_bytes(b"half a booklet")
+        raise OSError(errno.ENOSPC, "No space left on device", str(ctx.out("programme.pdf")))
+
+    monkeypatch.setitem(RENDERERS, "booklet", full_disk)
+    kept = {n: (out / n).read_bytes() for n in ("programme.pdf", "programme-imposed.pdf")}
+    _retitle(agenda, "title: Tools for Small Teams", "title: Tools for Very Small Teams")
+    outcome = session.rebuild()
+    assert outcome.errors == [f"{out / 'programme.pdf'}: No space left on device"]
+    assert session.errors == outcome.errors and not session.building
+    assert {n: (out / n).read_bytes() for n in kept} == kept
+    assert "Tools for Very Small Teams" in pdf_text(out / "door-signs.pdf")  # committed before
+    assert not list(out.glob(".podium-*"))
+    # The booklet is owed, and the list of participants stopped with it: once the booklet
+    # renders again, the next save rebuilds those two only.
+    monkeypatch.undo()
+    outcome = session.rebuild()
+    assert outcome.errors == [] and outcome.rebuilt == ["booklet", "participants"]
+    assert "Tools for Very Small Teams" in pdf_text(out / "programme.pdf")

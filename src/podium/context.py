@@ -7,7 +7,7 @@ from pathlib import Path
 
 from podium.fonts import FontRegistry
 from podium.load import Programme
-from podium.output import Staging
+from podium.output import Scratch, Staging
 from podium.resources import templates_dir
 
 
@@ -44,7 +44,9 @@ class BuildContext:
     fonts: FontRegistry
     epoch: int
     """Seconds since 1970 written as the creation date of every output."""
-    stage: Staging
+    stage: Staging | Scratch
+    """Where outputs are written: a build's new generation (serve's slow outputs: a scratch
+    folder, moved into a generation once rendered)."""
     options: BuildOptions = field(default_factory=BuildOptions)
     """Options given on the command line (for example `people` for badge reprints)."""
 

@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import dataclasses
 import datetime as dt
 import errno
 import fcntl
@@ -122,12 +123,12 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
         raise
 
 
-_STAGED = re.compile(rf"/{re.escape(STATE)}/g\d{{6,}}(?=/|\Z)")
+_STAGED = re.compile(rf"/(?:{re.escape(STATE)}/g\d{{6,}}|{re.escape(_LEGACY)}serve-[^/]+)(?=/|\Z)")
 
 
 def shown(path: str | os.PathLike[str]) -> str:
-    """`path` as the person building knows it: build/.podium/g000008/badges.pdf is
-    build/badges.pdf."""
+    """`path` as the person building knows it: build/.podium/g000008/badges.pdf (and serve's
+    build/.podium-serve-x1y2/programme.pdf) is build/badges.pdf."""
     return _STAGED.sub("", os.fspath(path))
 
 
@@ -520,6 +521,37 @@ class Staging:
         finally:
             self._lock.release()
             self._lock = None
+
+
+class Scratch:
+    """Where serve renders a slow output while a build of the quick ones holds the lock: a
+    folder of the output folder, named like the old staging folders (so that a build removes
+    it once an hour old, if a killed serve left it); `commit` moves what was rendered into a
+    new generation, committed as a build commits its own."""
+
+    def __init__(self, out_dir: Path) -> None:
+        self.out_dir = out_dir
+        _prepare(out_dir)
+        self.dir = Path(tempfile.mkdtemp(prefix=f"{_LEGACY}serve-", dir=out_dir))
+
+    def path(self, name: str) -> Path:
+        return self.dir / name
+
+    def commit(self, written: list[Written]) -> list[Written]:
+        """Switch the output folder to a generation that has `written` (rendered here) in
+        place of the older versions; the outputs at their final places."""
+        final = []
+        with staged(self.out_dir) as stage:
+            for w in written:
+                name = w.path.relative_to(self.dir)
+                target = stage.dir / name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                os.replace(w.path, target)
+                final.append(dataclasses.replace(w, path=self.out_dir / name))
+        return final
+
+    def remove(self) -> None:
+        shutil.rmtree(self.dir, ignore_errors=True)
 
 
 @contextmanager

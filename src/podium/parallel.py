@@ -188,6 +188,57 @@ def _side_by_side(ctx: BuildContext, renderers: Mapping[str, Render], jobs: int,
     return results
 
 
+class Started:
+    """One renderer started in a forked process of its own, its outputs collected later:
+    serve starts its booklet at once and builds the quick outputs while it renders."""
+
+    def __init__(self, ctx: BuildContext, name: str, render: Render,
+                 progress: Progress | None) -> None:
+        self.name, self._ctx, self._render, self._progress = name, ctx, render, progress
+        self._pipe: Connection | None = None
+        self._process: BaseProcess | None = None
+        _tell(progress, name, "start")
+        if "fork" not in multiprocessing.get_all_start_methods():
+            return  # rendered in this process when its result is asked for
+        receive, send = multiprocessing.get_context("fork").Pipe(duplex=False)
+        process = multiprocessing.get_context("fork").Process(
+            target=_child, args=(send, ctx, render), name=f"podium-{name}")
+        thaw = gc.get_freeze_count() == 0
+        gc.freeze()  # as in _side_by_side: the child's collections must not copy shared pages
+        try:
+            process.start()
+        finally:
+            if thaw:
+                gc.unfreeze()
+        send.close()
+        self._pipe, self._process = receive, process
+
+    def result(self) -> list[Written]:
+        """Wait for the renderer: its outputs, or its failure raised as `run` raises it."""
+        if self._process is None:
+            written = render_one(self._ctx, self._render)
+        else:
+            assert self._pipe is not None
+            outcome = _receive(self._pipe, self._process)
+            self._pipe = None
+            self._process.join()
+            if not isinstance(outcome, list):
+                raise outcome.again(self.name)
+            written = outcome
+        _tell(self._progress, self.name, "done")
+        return written
+
+    def stop(self) -> None:
+        """End the renderer's process if it still runs (the build failed or was stopped)."""
+        if self._process is not None:
+            if self._process.is_alive():
+                self._process.terminate()
+            self._process.join()
+        if self._pipe is not None:
+            self._pipe.close()
+            self._pipe = None
+
+
 def _receive(pipe: Connection, process: BaseProcess) -> Outcome:
     try:
         outcome: Outcome = pipe.recv()

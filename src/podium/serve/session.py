@@ -9,8 +9,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from podium.changes import comparison
+from podium.context import BuildContext
+from podium.fonts import bundled
 from podium.load import Programme, load
-from podium.output import BuildDateError, OutputError, os_error_message
+from podium.output import BuildDateError, OutputError, Scratch, build_epoch, os_error_message
+from podium.parallel import Started, available_cores
 from podium.pipeline import build
 from podium.problems import AgendaError
 from podium.renderers import RENDERERS
@@ -85,24 +89,54 @@ class Session:
         self.warnings = [str(w) for w in programme.warnings]
         now = fingerprints(programme, RENDERERS)
         names = touched(self.built, now)
-        # The quick outputs are committed (and shown) first; each slow one (WeasyPrint, seconds)
-        # follows in a build of its own.
-        quick = [n for n in names if n not in LATER]
-        phases = [p for p in (quick, *([n] for n in names if n in LATER)) if p]
-        for number, phase in enumerate(phases, 1):
-            try:
-                build(programme, self.out_dir, phase, progress=self.progress)
-            except AgendaError as exc:
-                return self._failed([str(p) for p in exc.problems if p.is_error], started)
-            except (BuildDateError, OutputError, TemplateFailed) as exc:
-                return self._failed([str(exc)], started)
-            except OSError as exc:
-                return self._failed([os_error_message(exc, self.out_dir)], started)
-            self.built.update({n: now[n] for n in phase})
-            if number < len(phases):
-                self._publish([], building=True)  # shown now; the last phase ends below
+        try:
+            self._build(programme, now, names)
+        except AgendaError as exc:
+            return self._failed([str(p) for p in exc.problems if p.is_error], started)
+        except (BuildDateError, OutputError, TemplateFailed) as exc:
+            return self._failed([str(exc)], started)
+        except OSError as exc:
+            return self._failed([os_error_message(exc, self.out_dir)], started)
         self._publish([])
         return Outcome(rebuilt=names, seconds=time.perf_counter() - started)
+
+    def _build(self, programme: Programme, now: dict[str, str], names: list[str]) -> None:
+        """Build `names`: each slow one (WeasyPrint, seconds) starts rendering at once in a
+        process of its own, beside the quick ones, which are committed (and shown) first;
+        each slow one is committed as it is done. Every commit is a generation of its own,
+        so a failure keeps the outputs of the commits before it."""
+        quick = [n for n in names if n not in LATER]
+        slow = [n for n in names if n in LATER]
+        if not names:
+            return
+        if not slow:
+            build(programme, self.out_dir, quick, progress=self.progress)
+            self.built.update({n: now[n] for n in quick})
+            return
+        # As `build` does, before any renderer forks: the date and the printed comparison.
+        epoch = build_epoch(programme.agenda)
+        comparison(programme)
+        warm_weasyprint()  # imported here once, not in every slow renderer's process
+        scratch = Scratch(self.out_dir)
+        ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch, stage=scratch)
+        running = [Started(ctx, slow[0], RENDERERS[slow[0]], self.progress)]
+        try:
+            if quick:
+                # The booklet keeps a core of its own: the quick outputs share the others.
+                build(programme, self.out_dir, quick, progress=self.progress,
+                      jobs=max(1, available_cores() - 1))
+                self.built.update({n: now[n] for n in quick})
+                self._publish([], building=True)
+            running += [Started(ctx, n, RENDERERS[n], self.progress) for n in slow[1:]]
+            for number, done in enumerate(running, 1):
+                scratch.commit(done.result())
+                self.built[done.name] = now[done.name]
+                if number < len(running):
+                    self._publish([], building=True)
+        finally:
+            for r in running:
+                r.stop()
+            scratch.remove()
 
     def _failed(self, errors: list[str], started: float) -> Outcome:
         self._publish(errors)
@@ -114,6 +148,12 @@ class Session:
 
 
 _ORDER = ("programme.pdf", "programme-imposed.pdf", "badges.pdf", "door-signs.pdf")
+
+
+def warm_weasyprint() -> None:
+    """Import WeasyPrint (0.6 s) in serve's own process, so that the slow renderers' processes,
+    forked from it, start with it loaded."""
+    import podium.renderers.booklet.pdf  # noqa: F401
 
 
 def _pdf_order(name: str) -> tuple[int, str]:
