@@ -117,7 +117,9 @@ def read(path: Path) -> list[Entry]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
-        cut = " (the file ends too early: cut short?)" if exc.pos >= len(text.rstrip()) else ""
+        # A string left open runs to the end of the file, as a file cut short does.
+        at_end = exc.pos >= len(text.rstrip()) or exc.msg.startswith("Unterminated string")
+        cut = " (the file ends too early: cut short?)" if at_end else ""
         raise _problem(name, exc.lineno, exc.colno, f"the printed record is not valid JSON: "
                        f"{exc.msg}{cut}; {ADVICE}") from None
     try:

@@ -78,11 +78,13 @@ def group(pieces: list[Piece]) -> list[str]:
     if signs:
         lines.append(_counted(len(signs), "door sign", "door signs", signs))
     holders = badge_holders(pieces)
-    for sides, words in (({"front", "back"}, "front and back"), ({"front"}, "front"),
-                         ({"back"}, "back")):
+    # Single-sided badges have no back to tell apart from the front.
+    sided = any("back" in got for _, got in holders.values())
+    for sides, words in (({"front", "back"}, " (front and back)"),
+                         ({"front"}, " (front)" if sided else ""), ({"back"}, " (back)")):
         found = [name for name, got in holders.values() if got == sides]
         if found:
-            lines.append(_counted(len(found), f"badge ({words})", f"badges ({words})", found))
+            lines.append(_counted(len(found), f"badge{words}", f"badges{words}", found))
     for output, prefix, one, many in ((TENTS, "seating plan: ", "seating plan", "seating plans"),
                                       (TENTS, "table tent of ", "table tent", "table tents"),
                                       (CARDS, "screen card of ", "screen card", "screen cards")):
