@@ -194,7 +194,7 @@ def test_fingerprints_follow_what_each_renderer_reads(tmp_path: Path) -> None:
         agenda.write_text(text.replace(old, new, 1), encoding="utf-8")
         return touched(first, fingerprints(load(agenda), RENDERERS))
 
-    assert after("badge_stock: a6-4up-a4", "badge_stock: avery-5392") == ["badges"]
+    assert after("badge_stock: a6-4up-a4", "badge_stock: avery-5392") == ["badges", "reprint"]
     assert after("paper: A5", "paper: A4") == ["booklet"]
     assert after("name: Studio B", "name: Studio C") == [n for n in RENDERERS if n != "badges"]
     assert after("name: Ana Silva", "name: Ana Sousa") == list(RENDERERS)
@@ -208,6 +208,25 @@ def test_fingerprints_follow_what_each_renderer_reads(tmp_path: Path) -> None:
     (tmp_path / "templates" / "booklet.css").write_text("body {}", encoding="utf-8")
     agenda.write_text(text, encoding="utf-8")
     assert touched(first, fingerprints(load(agenda), RENDERERS)) == ["booklet"]
+
+
+def test_a_print_run_recorded_beside_serve_rebuilds_what_marks_changes(tmp_path: Path) -> None:
+    """`podium printed` while serve runs: the site's marks and reprint/ follow the new record;
+    nothing else is rebuilt, and serve watches the record file."""
+    from podium.changes.record import record_path
+    from podium.serve.session import Session
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src"), "SOURCE_DATE_EPOCH": "1733000000"}
+    subprocess.run([sys.executable, "-m", "podium", "init", str(tmp_path)], check=True, env=env,
+                   capture_output=True)
+    agenda = tmp_path / "agenda.yaml"
+    first = fingerprints(load(agenda), RENDERERS)
+    subprocess.run([sys.executable, "-m", "podium", "printed", "-q", str(agenda)], check=True,
+                   env=env, capture_output=True)
+    assert record_path(agenda).is_file()
+    assert touched(first, fingerprints(load(agenda), RENDERERS)) == ["site", "reprint"]
+    session = Session(agenda, tmp_path / "build")
+    assert record_path(agenda).resolve() in session.watched()
 
 
 def pdf_text(pdf: Path) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from podium.changes.pieces import Piece, digest
+from podium.changes.piece import Piece, digest
 from podium.model import Agenda
 
 BOOKLET = "programme.pdf"

@@ -14,7 +14,8 @@ import click
 from podium.changes import comparison
 from podium.changes.booklet_pages import BOOKLET, booklet_pieces
 from podium.changes.facts import agenda_facts
-from podium.changes.pieces import CARDS, SIGNS, Piece, current_pieces
+from podium.changes.piece import Piece
+from podium.changes.pieces import CARDS, SIGNS, current_pieces
 from podium.changes.record import new_entry, record_path, write
 from podium.changes.telling import badge_holders, describe, joined
 from podium.clikit import (

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from podium.changes.booklet_pages import BOOKLET
 from podium.changes.diff import EVERYTHING, Change, diff
 from podium.changes.facts import Facts, agenda_facts
-from podium.changes.pieces import BADGES, CARDS, SIGNS, TENTS, Piece, current_pieces
+from podium.changes.piece import Piece
+from podium.changes.pieces import BADGES, CARDS, SIGNS, TENTS, current_pieces
 from podium.changes.record import Entry
 from podium.load import Programme
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from podium.changes import words
 from podium.changes.facts import Facts
-from podium.changes.pieces import Piece
+from podium.changes.piece import Piece
 
 EVERYTHING = "*"
 """The subject of a change that every piece shows (the event's title, the print settings)."""

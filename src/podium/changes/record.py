@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from podium.changes.facts import Facts
-from podium.changes.pieces import Piece
+from podium.changes.piece import Piece
 from podium.changes.record_shape import KeyPath, ShapeError, check_entries, dotted, line_col, offset_of
 from podium.output import atomic_write_bytes, os_error_message
 from podium.problems import AgendaError, Problem, display_name

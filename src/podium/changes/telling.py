@@ -7,7 +7,8 @@ from collections.abc import Iterable
 
 from podium.changes.booklet_pages import BOOKLET
 from podium.changes.compare import Comparison
-from podium.changes.pieces import BADGES, CARDS, SIGNS, TENTS, Piece
+from podium.changes.piece import Piece
+from podium.changes.pieces import BADGES, CARDS, SIGNS, TENTS
 from podium.report import plural
 
 NAMED = 4

@@ -50,6 +50,11 @@ def room_words(f: Facts) -> str:
     return str(f.get("room_name") or f.get("room") or "")
 
 
+def _also(room: str) -> str:
+    """', Hall A' inside brackets already open (one pair of brackets, not two)."""
+    return f", {room}" if room else ""
+
+
 def _in(room: str) -> str:
     """' (Hall A)', or ' in UA2.114 (Baudoux)' for a name that has its own brackets."""
     if not room:
@@ -103,11 +108,11 @@ def moved(old: Facts, new: Facts) -> str | None:
     there, here = room_words(old) or "no room", room_words(new) or "no room"
     same_day = _same_day(old, new)
     if not times and not rooms:
-        return f"{name} now ends at {_ends(new)} (was {_ends(old)}){_in(room_words(new))}"
+        return f"{name} now ends at {_ends(new)} (was {_ends(old)}{_also(room_words(new))})"
     if not times:
         return f"{name} moves from {there} to {here} ({day_words(new)} {span(new)})"
     if not ends and not rooms and same_day and new.get("end"):
-        return f"{name} now starts at {clock(new)} (was {clock(old)}){_in(room_words(new))}"
+        return f"{name} now starts at {clock(new)} (was {clock(old)}{_also(room_words(new))})"
     if _duration(old) == _duration(new):
         a, b = clock(old), clock(new)
     else:

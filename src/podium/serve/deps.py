@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from podium.changes import record_path
 from podium.load import Programme
 
 
@@ -43,7 +44,13 @@ READS: dict[str, Reads] = {
     "participants": Reads(_PROGRAMME | {"attendees"}, ("participants_",), ("attendees",),
                           ("participants",)),
     "signin": Reads(_PROGRAMME | {"attendees"}, ("signin_",), ("attendees",)),
+    # What the signs, badges and tents read (it reprints them), and the record (MARKED).
+    "reprint": Reads(_PROGRAMME | {"attendees"},
+                     ("sign_", "badge_", "category_colours", "offset_mm", "tent_", "logo"),
+                     ("attendees", "logo")),
 }
+MARKED = frozenset({"site", "reprint"})
+"""Outputs that show what differs from the printed record (`podium printed`): they read it too."""
 LATER = frozenset({"booklet", "participants"})
 """Outputs slow enough (WeasyPrint) that serve rebuilds them after the others are shown."""
 _TEMPLATE_PREFIXES = tuple(p for r in READS.values() for p in r.templates)
@@ -111,9 +118,12 @@ def fingerprints(programme: Programme, names: Iterable[str]) -> dict[str, str]:
     data = located.data if located is not None and isinstance(located.data, dict) else {}
     base = programme.base_dir
     templates = _templates(base)
+    record = _file_digest(base, record_path(programme.source).name)
     out = {}
     for name in names:
         projected = _project(name, READS.get(name), data, base, templates)
+        if name in MARKED:
+            projected["record"] = record
         text = json.dumps(projected, sort_keys=True, default=str, ensure_ascii=False)
         out[name] = hashlib.sha256(text.encode("utf-8")).hexdigest()
     return out

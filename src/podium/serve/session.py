@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from podium.changes import comparison
+from podium.changes import comparison, record_path
 from podium.context import BuildContext
 from podium.fonts import bundled
 from podium.load import Programme, load
@@ -62,9 +62,9 @@ class Session:
             return self.version
 
     def watched(self) -> set[Path]:
-        """The files whose edits count: the agenda, the attendees CSV, the logo (templates/
-        is watched as a folder)."""
-        out = {self.agenda.resolve()}
+        """The files whose edits count: the agenda, its printed record (`podium printed` run
+        beside serve), the attendees CSV, the logo (templates/ is watched as a folder)."""
+        out = {self.agenda.resolve(), record_path(self.agenda).resolve()}
         if self.programme is not None:
             a = self.programme.agenda
             for rel in (a.attendees, a.print_.logo):
