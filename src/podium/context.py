@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from podium.fonts import FontRegistry
 from podium.load import Programme
@@ -49,6 +50,10 @@ class BuildContext:
     folder, moved into a generation once rendered)."""
     options: BuildOptions = field(default_factory=BuildOptions)
     """Options given on the command line (for example `people` for badge reprints)."""
+    kept: dict[str, Any] = field(default_factory=dict, compare=False)
+    """What a renderer keeps from one build to the next in a process that lives on (serve's
+    booklet worker), under the renderer's name; empty in `podium build`, so that a build
+    never depends on one before it."""
 
     def out(self, name: str) -> Path:
         """The staged path of an output file called `name`."""

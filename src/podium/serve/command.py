@@ -83,6 +83,7 @@ def serve_command(agenda: Path, out_dir: Path | None, port: int, allow_outside: 
         building = session.building
         server.shutdown()
         server.server_close()
+        session.close()
         if building:
             interrupted()
         signal.signal(signal.SIGINT, signal.SIG_IGN)

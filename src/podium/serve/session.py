@@ -14,7 +14,7 @@ from podium.context import BuildContext
 from podium.fonts import bundled
 from podium.load import Programme, load
 from podium.output import BuildDateError, OutputError, Scratch, build_epoch, os_error_message
-from podium.parallel import Started, available_cores
+from podium.parallel import Worker, available_cores
 from podium.pipeline import build
 from podium.problems import AgendaError
 from podium.renderers import RENDERERS
@@ -47,6 +47,13 @@ class Session:
         """The fingerprint of each renderer's inputs as of its last good build."""
         self.programme: Programme | None = None
         self.changed = threading.Condition()
+        self.workers = {n: Worker(n, RENDERERS, progress) for n in RENDERERS if n in LATER}
+        """The slow renderers, each in a process kept from one edit to the next."""
+
+    def close(self) -> None:
+        """End the slow renderers' processes (serve stops)."""
+        for worker in self.workers.values():
+            worker.close()
 
     def _publish(self, errors: list[str], building: bool = False) -> None:
         with self.changed:
@@ -101,8 +108,8 @@ class Session:
         return Outcome(rebuilt=names, seconds=time.perf_counter() - started)
 
     def _build(self, programme: Programme, now: dict[str, str], names: list[str]) -> None:
-        """Build `names`: each slow one (WeasyPrint, seconds) starts rendering at once in a
-        process of its own, beside the quick ones, which are committed (and shown) first;
+        """Build `names`: the first slow one (WeasyPrint, seconds) starts rendering at once in
+        its worker's process, beside the quick ones, which are committed (and shown) first;
         each slow one is committed as it is done. Every commit is a generation of its own,
         so a failure keeps the outputs of the commits before it."""
         quick = [n for n in names if n not in LATER]
@@ -119,7 +126,8 @@ class Session:
         warm_weasyprint()  # imported here once, not in every slow renderer's process
         scratch = Scratch(self.out_dir)
         ctx = BuildContext(programme=programme, fonts=bundled(), epoch=epoch, stage=scratch)
-        running = [Started(ctx, slow[0], RENDERERS[slow[0]], self.progress)]
+        running = [self.workers[slow[0]]]
+        running[0].start(ctx)
         try:
             if quick:
                 # The booklet keeps a core of its own: the quick outputs share the others.
@@ -127,7 +135,9 @@ class Session:
                       jobs=max(1, available_cores() - 1))
                 self.built.update({n: now[n] for n in quick})
                 self._publish([], building=True)
-            running += [Started(ctx, n, RENDERERS[n], self.progress) for n in slow[1:]]
+            for n in slow[1:]:
+                running.append(self.workers[n])
+                self.workers[n].start(ctx)
             for number, done in enumerate(running, 1):
                 scratch.commit(done.result())
                 self.built[done.name] = now[done.name]

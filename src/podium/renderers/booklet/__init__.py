@@ -37,7 +37,7 @@ def _inks(src: Source, colour: str) -> Source:
 def build_pdf(ctx: BuildContext) -> Rendered:
     """programme.pdf as bytes, with the record of every file WeasyPrint asked for."""
     # WeasyPrint takes 0.6 s to import: only builds that make a booklet pay for it.
-    from podium.renderers.booklet.pdf import AnchorPages, render_in_parts, render_pdf
+    from podium.renderers.booklet.pdf import AnchorPages, Reuse, render_in_parts, render_pdf
 
     agenda = ctx.programme.agenda
     settings = agenda.print_
@@ -45,6 +45,7 @@ def build_pdf(ctx: BuildContext) -> Rendered:
     logo = ctx.programme.logo
     view = booklet_view(agenda, logo.path.resolve().as_uri() if logo else None)
     folders, held = [*ctx.template_dirs, fonts_dir()], {logo.path: logo.data} if logo else {}
+    reuse = ctx.kept.setdefault("booklet", Reuse())
     if not view.compact:
         def full(v: BookletView) -> Source:
             return _inks(source(v, ctx.template_dirs, ctx.fonts, settings.paper,
@@ -59,7 +60,8 @@ def build_pdf(ctx: BuildContext) -> Rendered:
             return full(view)
 
         return render_pdf(full(view), folders=folders, held=held, epoch=ctx.epoch,
-                          title=agenda.event.title, revise=revise, passes=MAX_PASSES)
+                          title=agenda.event.title, revise=revise, passes=MAX_PASSES,
+                          reuse=reuse)
 
     def tail(anchors: AnchorPages, first_page: int) -> Source:
         return _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
@@ -70,7 +72,7 @@ def build_pdf(ctx: BuildContext) -> Rendered:
     body = _inks(source(view, ctx.template_dirs, ctx.fonts, settings.paper,
                         settings.booklet_bleed_mm, part="body"), settings.colour)
     return render_in_parts(body, tail, folders=folders, held=held, epoch=ctx.epoch,
-                           title=agenda.event.title)
+                           title=agenda.event.title, reuse=reuse)
 
 
 def render(ctx: BuildContext) -> list[Written]:

@@ -1,7 +1,9 @@
 """Rendering stage of the booklet: HTML and stylesheets through WeasyPrint into PDF bytes.
 
-Each build gets its own FontConfiguration and fetcher (no state shared between builds), and
-the PDF's dates and identifier come from the build epoch, never the clock."""
+Each build gets its own fetcher, and its own FontConfiguration unless it is handed a `Reuse`
+(serve's long-lived booklet process: the fonts and the last index laid out, kept while what
+they were made from is the same). The PDF's dates and identifier come from the build epoch,
+never the clock."""
 
 from __future__ import annotations
 
@@ -41,6 +43,50 @@ def iso_date(epoch: int) -> str:
     return dt.datetime.fromtimestamp(epoch, dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
+FONT_FILES = (".ttf", ".otf", ".woff", ".woff2")
+
+
+@dataclass
+class Reuse:
+    """What one long-lived process keeps between booklet builds. WeasyPrint's font
+    configuration reads and registers each @font-face file once: kept while the stylesheets
+    and the font files in the template folders are the same. The index (a compact booklet's
+    tail) is laid out again only when its source or its first page differ: an edit that moves
+    no page keeps it. The PDF is the same, byte for byte, as a build's without any reuse."""
+
+    fonts_key: str = ""
+    font_config: FontConfiguration | None = None
+    tail_key: str = ""
+    tail: Document | None = None
+
+    def fonts(self, key: str) -> FontConfiguration:
+        if self.font_config is None or key != self.fonts_key:
+            # A face registered by an earlier stylesheet stays registered: start afresh.
+            self.font_config, self.fonts_key = FontConfiguration(), key
+            self.tail_key, self.tail = "", None
+        return self.font_config
+
+
+def _fonts_key(src: Source, folders: Iterable[Path]) -> str:
+    """The stylesheets' text and every font file's path, size and time in `folders`."""
+    h = hashlib.sha256()
+    for text, path in src.stylesheets:
+        h.update(f"{path}\0{len(text)}\0".encode() + text.encode() + b"\0")
+    for folder in folders:
+        for file in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            if file.suffix.lower() in FONT_FILES:
+                st = file.stat()
+                h.update(f"{file}\0{st.st_size}\0{st.st_mtime_ns}\0".encode())
+    return h.hexdigest()
+
+
+def _source_key(src: Source, first_page: int) -> str:
+    h = hashlib.sha256(f"{src.base_dir}\0{first_page}\0".encode() + src.html.encode())
+    for text, path in src.stylesheets:
+        h.update(f"\0{path}\0".encode() + text.encode())
+    return h.hexdigest()
+
+
 def _layout(src: Source, fetcher: FolderFetcher, font_config: FontConfiguration) -> Document:
     base = src.base_dir.as_uri() + "/"
     sheets = [CSS(string=text, base_url=path.resolve().as_uri() if path else base,
@@ -65,12 +111,13 @@ def _write(document: Document, *, epoch: int, title: str, html: str) -> bytes:
 
 def render_pdf(src: Source, *, folders: Iterable[Path], held: Mapping[Path, bytes] | None = None,
                epoch: int, title: str, revise: Callable[[AnchorPages], Source | None] | None = None,
-               passes: int = 1) -> Rendered:
+               passes: int = 1, reuse: Reuse | None = None) -> Rendered:
     """Lay out and write the booklet; only `folders` and the `held` files can be read.
     `revise`, given the page of every anchor, may return a source to lay out instead (at
     most `passes` layouts in all)."""
+    folders = list(folders)
     fetcher = FolderFetcher(folders, held)
-    font_config = FontConfiguration()
+    font_config = (reuse or Reuse()).fonts(_fonts_key(src, folders))
     document = _layout(src, fetcher, font_config)
     for _ in range(passes - 1):
         better = revise(_anchor_pages(document)) if revise is not None else None
@@ -83,23 +130,25 @@ def render_pdf(src: Source, *, folders: Iterable[Path], held: Mapping[Path, byte
                     fetched=fetcher.fetched, refused=fetcher.refused)
 
 
-
-
 def render_in_parts(body: Source, tail: Callable[[AnchorPages, int], Source], *,
                     folders: Iterable[Path], held: Mapping[Path, bytes] | None = None, epoch: int,
-                    title: str) -> Rendered:
+                    title: str, reuse: Reuse | None = None) -> Rendered:
     """Lay out `body`, then the tail that `tail(anchor pages, first page)` gives, and write
     both as one PDF.
 
     An index whose page numbers come from the laid-out body can print each page once and in
     order (CSS target-counter() cannot drop a repeated page), and it costs no second layout
     pass over the whole booklet."""
+    folders, reuse = list(folders), reuse or Reuse()
     fetcher = FolderFetcher(folders, held)
-    font_config = FontConfiguration()
+    font_config = reuse.fonts(_fonts_key(body, folders))
     first = _layout(body, fetcher, font_config)
     anchors = _anchor_pages(first)
     tail_src = tail(anchors, len(first.pages) + 1)
-    second = _layout(tail_src, fetcher, font_config)
+    key = _source_key(tail_src, len(first.pages) + 1)
+    if reuse.tail is None or key != reuse.tail_key:
+        reuse.tail, reuse.tail_key = _layout(tail_src, fetcher, font_config), key
+    second = reuse.tail
     document = first.copy([*first.pages, *second.pages])
     pdf = _write(document, epoch=epoch, title=title, html=body.html + tail_src.html)
     return Rendered(pdf=pdf, pages=len(document.pages),
