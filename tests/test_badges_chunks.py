@@ -14,11 +14,12 @@ from tests.pdfs import qr_codes
 
 from podium.fonts import bundled
 from podium.load import Programme
+from podium.pdf import PdfFonts
 from podium.problems import AgendaError
 from podium.renderers.badges import chunks, qr_content, write_badges
 from podium.renderers.badges.chunks import draw_chunked
 from podium.renderers.badges.holders import Holder, holders
-from podium.renderers.badges.sheets import Job
+from podium.renderers.badges.sheets import Job, make_artist
 from podium.renderers.badges.stocks import stock_named
 from podium.text import Shaper
 
@@ -40,8 +41,8 @@ def chunked(seed: Programme, tmp_path_factory: pytest.TempPathFactory) -> dict[i
     paths = {}
     for workers in (1, 2):
         paths[workers] = out / f"badges-{workers}.pdf"
-        pages, notes = draw_chunked(job, paths[workers], chosen, codes, Shaper(bundled()),
-                                    sheets=2, workers=workers)
+        pages, notes, _ = draw_chunked(job, paths[workers], chosen, codes,
+                                       Shaper(bundled()), sheets=2, workers=workers)
         assert pages == 9 and len(notes) == 33
     return paths
 
@@ -52,6 +53,21 @@ def _text(pdf: Path) -> list[str]:
 
 def test_bytes_do_not_depend_on_the_number_of_workers(chunked: dict[int, Path]) -> None:
     assert chunked[1].read_bytes() == chunked[2].read_bytes()
+
+
+def test_workers_that_measure_their_own_badges_find_the_one_pass_scale(
+        seed: Programme, tmp_path: Path) -> None:
+    job, chosen, codes = _inputs(seed)
+    whole = make_artist(job, Shaper(bundled()), PdfFonts()).plan(chosen, codes)
+    # The seed's longest texts set the scale below the design sizes (so the parts matter).
+    fields = make_artist(job, Shaper(bundled()), PdfFonts()).fields()
+    designed = {f.name: f.most for f in fields}
+    assert any(size < designed[name] - 0.25 for name, size in whole.scale.sizes)
+    for workers in (1, 2, 3):
+        # Chunks of one sheet: each worker measures a different share of the names.
+        _, _, plan = draw_chunked(job, tmp_path / f"b{workers}.pdf", chosen, codes,
+                                  Shaper(bundled()), sheets=1, workers=workers)
+        assert plan == whole, workers
 
 
 def test_chunked_pages_carry_the_same_text_as_one_canvas(chunked: dict[int, Path],

@@ -17,16 +17,15 @@ from pathlib import Path
 from podium.context import BuildContext
 from podium.load import Programme
 from podium.output import Written
-from podium.pdf import PdfFonts
 from podium.printopts import PrintSettings
 from podium.problems import AgendaError, Problem
-from podium.renderers.badges.chunks import chunk_sheets, draw_chunked
+from podium.renderers.badges.chunks import ScaleFailed, chunk_sheets, draw_chunked, plan_of
 from podium.renderers.badges.holders import Holder, holders
 from podium.renderers.badges.parts import Notes
 from podium.renderers.badges.scale import FIELDS
-from podium.renderers.badges.sheets import Job, draw_sheets, make_artist
+from podium.renderers.badges.sheets import Job, draw_sheets
 from podium.renderers.badges.stocks import Stock, stock_named
-from podium.text import FitError, MissingGlyphs, Shaper
+from podium.text import Shaper
 
 PARALLEL_ABOVE = 400
 """Builds with more badges than this draw their sheets in chunks on all cores (`chunks`)."""
@@ -105,18 +104,21 @@ def write_badges(path: Path | str, programme: Programme, chosen: list[Holder],
     Reprints: `scale_of` (holders and their codes) gives the type scale instead of
     `chosen`, the badges' of the full badges.pdf; the first `skip` slots stay empty."""
     job = Job(programme.agenda, stock, _logo(programme), epoch)
-    # One type scale for the whole build, worked out before any sheet is drawn (and
-    # before chunks go to workers), from every badge's texts.
+    # One type scale for the whole build, worked out before any badge is drawn, from every
+    # badge's texts: in chunks, each worker measures its own badges first.
     try:
-        plan = make_artist(job, shaper, PdfFonts()).plan(*(scale_of or (chosen, codes)))
-    except (FitError, MissingGlyphs) as exc:
+        if len(chosen) > parallel_above and not skip:
+            if scale_of is not None:
+                job = dataclasses.replace(job, plan=plan_of(job, shaper, *scale_of))
+            pages, notes, plan = draw_chunked(job, path, chosen, codes, shaper,
+                                              sheets=chunk_sheets(stock.per_page, len(chosen)),
+                                              workers=workers)
+            return pages, notes, plan.scale.describe()
+        job = dataclasses.replace(job, plan=plan_of(job, shaper, *(scale_of or (chosen, codes))))
+    except ScaleFailed as exc:
         raise AgendaError([programme.problem(("print", "badge_stock"), str(exc))]) from None
-    job = dataclasses.replace(job, plan=plan)
-    if len(chosen) > parallel_above and not skip:
-        pages, notes = draw_chunked(job, path, chosen, codes, shaper,
-                                    sheets=chunk_sheets(stock.per_page, len(chosen)),
-                                    workers=workers)
-        return pages, notes, plan.scale.describe()
+    assert job.plan is not None
+    plan = job.plan
     result = draw_sheets(job, path, chosen, codes, shaper, skip)
     if isinstance(result, Problem):
         raise AgendaError([result])

@@ -18,8 +18,7 @@ from podium.present import item_heading, item_times, item_when
 from podium.printopts import PrintSettings
 from podium.renderers.badges.holders import Holder
 from podium.renderers.badges.parts import Box, Notes, Plan, Slots, qr_bounds
-from podium.renderers.badges.scale import Field, TypeScale
-from podium.renderers.badges.scale import choose as choose_scale
+from podium.renderers.badges.scale import Field, Lowest, TypeScale, combine, lowest
 from podium.text import FitError, Fitter, Layout, Shaper
 from podium.text.wrap import round_down
 
@@ -209,7 +208,16 @@ class Artist:
 
     def plan(self, chosen: list[Holder], codes: list[str | None]) -> Plan:
         """The build's type scale and largest QR code: what every badge is set with."""
-        side = max((self.qr_side(qr.encode(c))[1] for c in qr_bounds(codes)), default=0.0)
+        side = self.qr_plan_side(codes)
+        return Plan(combine(self.fields(), [self.measure(chosen, side)]), side)
+
+    def qr_plan_side(self, codes: list[str | None]) -> float:
+        """The side of the build's largest QR code (0 without codes)."""
+        return max((self.qr_side(qr.encode(c))[1] for c in qr_bounds(codes)), default=0.0)
+
+    def measure(self, chosen: list[Holder], side: float) -> Lowest:
+        """The least sizes of `chosen`'s fields, with codes of `side` beside the text: one
+        part of the build's scale (`scale.combine` joins the parts)."""
         width = self.text_width(side)
         inner = self.box_w - 2 * self.pad
 
@@ -218,9 +226,8 @@ class Artist:
                 return [self.locale.category(h.category).upper() for h in chosen]
             return [t for h in chosen for t in [_field_text(h, name)] if t]
 
-        scale = choose_scale(self.fitter, self.fields(), texts,
-                             lambda name: inner if name == "category" else width)
-        return Plan(scale, side)
+        return lowest(self.fitter, self.fields(), texts,
+                      lambda name: inner if name == "category" else width)
 
     def use(self, plan: Plan) -> None:
         self.scale = plan.scale

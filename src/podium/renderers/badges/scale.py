@@ -70,15 +70,38 @@ def own_size(fitter: Fitter, field: Field, text: str, width: float) -> float:
         return 0.0
 
 
+Lowest = dict[str, float | None]
+"""For each field, the smallest own size of its texts that is at least the floor (None: no
+text reaches the floor, or there is none)."""
+
+
+def lowest(fitter: Fitter, fields: Iterable[Field], texts: Callable[[str], Iterable[str]],
+           width: Callable[[str], float]) -> Lowest:
+    """What `choose` takes the least of, for one part of a build's badges: parts measured
+    apart (in the badge workers) and combined give the scale of the whole."""
+    found: Lowest = {}
+    for field in fields:
+        w = width(field.name)
+        own = [s for t in dict.fromkeys(texts(field.name)) if t
+               for s in [own_size(fitter, field, t, w)] if s >= field.floor - 1e-9]
+        found[field.name] = min(own, default=None)
+    return found
+
+
+def combine(fields: Iterable[Field], parts: Iterable[Lowest]) -> TypeScale:
+    """The scale of the badges of all `parts`: the least of each field's sizes."""
+    parts = list(parts)
+    sizes = []
+    for field in fields:
+        own = [s for part in parts for s in [part.get(field.name)] if s is not None]
+        sizes.append((field.name, min(own, default=field.most)))
+    return TypeScale(tuple(sizes))
+
+
 def choose(fitter: Fitter, fields: Iterable[Field], texts: Callable[[str], Iterable[str]],
            width: Callable[[str], float]) -> TypeScale:
     """The build's scale: for each field, the smallest own size of its texts (`texts(name)`,
     each in `width(name)`) that is at least the floor; the design size if no text reaches
     the floor or there is none."""
-    sizes = []
-    for field in fields:
-        w = width(field.name)
-        own = [s for t in dict.fromkeys(texts(field.name)) if t
-               for s in [own_size(fitter, field, t, w)] if s >= field.floor - 1e-9]
-        sizes.append((field.name, min(own, default=field.most)))
-    return TypeScale(tuple(sizes))
+    fields = list(fields)
+    return combine(fields, [lowest(fitter, fields, texts, width)])
