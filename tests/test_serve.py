@@ -285,6 +285,10 @@ def test_the_quick_outputs_are_shown_while_the_booklet_renders(
             encoding="utf-8")
         assert "Tools for Very Small Teams" in pdf_text(out / "door-signs.pdf")
         assert (out / "programme.pdf").read_bytes() == booklet_before
+        # Ctrl-C now would say what this edit has already rebuilt, and what it has not.
+        done, _, kept = session.interrupted().partition(" rebuilt from this edit; ")
+        assert "site" in done.split(", ") and "signs" in done.split(", ")
+        assert kept.startswith("booklet, participants") and "kept from the last good" in kept
     finally:
         go.touch()
         worker.join(120)

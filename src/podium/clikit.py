@@ -24,10 +24,11 @@ AGENDA = "agenda.yaml"
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-def interrupted() -> NoReturn:
-    """Ctrl-C: builds are all-or-nothing, so an interrupted one leaves the outputs as they were."""
+def interrupted(what: str = "nothing written") -> NoReturn:
+    """Ctrl-C: builds are all-or-nothing, so an interrupted one leaves the outputs as they were
+    (serve may have committed some outputs of an edit already: `what` says which)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C must not cut the message
-    click.echo("\ninterrupted: nothing written", err=True)
+    click.echo(f"\ninterrupted: {what}", err=True)
     sys.exit(EXIT_INTERRUPTED)
 
 

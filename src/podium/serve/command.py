@@ -85,7 +85,7 @@ def serve_command(agenda: Path, out_dir: Path | None, port: int, allow_outside: 
         server.server_close()
         session.close()
         if building:
-            interrupted()
+            interrupted(session.interrupted())
         signal.signal(signal.SIGINT, signal.SIG_IGN)
         click.echo(f"\nstopped serving; the outputs in {target} are from the last good build",
                    err=True)

@@ -45,6 +45,10 @@ class Session:
         self.building = False
         self.built: dict[str, str] = {}
         """The fingerprint of each renderer's inputs as of its last good build."""
+        self.asked: list[str] = []
+        """The outputs the rebuild under way (or the last one) makes."""
+        self.underway: list[str] = []
+        """Those of `asked` not committed yet."""
         self.programme: Programme | None = None
         self.changed = threading.Condition()
         self.workers = {n: Worker(n, RENDERERS, progress) for n in RENDERERS if n in LATER}
@@ -85,6 +89,7 @@ class Session:
         started = time.perf_counter()
         with self.changed:
             self.building = True
+        self.asked, self.underway = [], []
         try:
             programme = load(self.agenda, allow_outside=self.allow_outside)
         except AgendaError as exc:
@@ -96,6 +101,7 @@ class Session:
         self.warnings = [str(w) for w in programme.warnings]
         now = fingerprints(programme, RENDERERS)
         names = touched(self.built, now)
+        self.asked, self.underway = list(names), list(names)
         try:
             self._build(programme, now, names)
         except AgendaError as exc:
@@ -134,6 +140,7 @@ class Session:
                 build(programme, self.out_dir, quick, progress=self.progress,
                       jobs=max(1, available_cores() - 1))
                 self.built.update({n: now[n] for n in quick})
+                self.underway = slow
                 self._publish([], building=True)
             for n in slow[1:]:
                 running.append(self.workers[n])
@@ -141,12 +148,22 @@ class Session:
             for number, done in enumerate(running, 1):
                 scratch.commit(done.result())
                 self.built[done.name] = now[done.name]
+                self.underway = [n for n in self.underway if n != done.name]
                 if number < len(running):
                     self._publish([], building=True)
         finally:
             for r in running:
                 r.stop()
             scratch.remove()
+
+    def interrupted(self) -> str:
+        """What a Ctrl-C now leaves: nothing written, or the outputs of this edit already
+        committed and those that keep their last good version."""
+        done = [n for n in self.asked if n not in self.underway]
+        if not done:
+            return "nothing written"
+        return (f"{', '.join(done)} rebuilt from this edit; {', '.join(self.underway)} "
+                "kept from the last good build")
 
     def _failed(self, errors: list[str], started: float) -> Outcome:
         self._publish(errors)
