@@ -197,6 +197,35 @@ def test_ctrl_c_during_a_build_exits_130_with_nothing_written(tmp_path: Path) ->
     assert sorted(p.name for p in (out / ".podium").iterdir()) == ["lock"]
 
 
+def test_ctrl_c_inside_an_extension_import_while_starting_is_130(
+        monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]) -> None:
+    """Seen in CI: the signal came while zint's C extension initialised, and the SystemExit
+    came out as "ImportError: initialization failed" with a traceback and exit 1."""
+    import builtins
+
+    from podium import entry
+
+    real = builtins.__import__
+
+    def importing(name: str, *args: object, **kwargs: object) -> object:
+        if name == "podium.cli":
+            try:
+                entry._while_starting(signal.SIGINT, None)
+            except SystemExit as exc:
+                raise ImportError("initialization failed") from exc
+        return real(name, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(builtins, "__import__", importing)
+    monkeypatch.setattr(entry, "_STOPPED", [])
+    try:
+        with pytest.raises(SystemExit) as caught:
+            entry.run()
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+    assert caught.value.code == 130
+    assert capfd.readouterr().err == "\ninterrupted: nothing written\n"
+
+
 def test_ctrl_c_while_starting_exits_130(tmp_path: Path) -> None:
     run = _interrupt(["check", str(SEED)], None, tmp_path)
     if run.returncode == 0:
